@@ -1,0 +1,428 @@
+//! Who acts on whom: the shallow syntax that finds a trigger's subject and
+//! object without a parser. Clause edges come from punctuation and the cue
+//! lists (subordinators, relative pronouns, reporting verbs); voice from a
+//! form of "be" before a past participle or a following "by".
+
+use crate::analysis::{class, MentionKind, Sentence};
+use crate::triggers::Trigger;
+use dyad_dict::VerbForms;
+
+/// Tokens a subject search skips: adverbs, auxiliaries, negation, quotes.
+fn skippable(s: &Sentence, i: usize) -> bool {
+    s.is(
+        i,
+        class::ADVERB | class::AUX | class::NEGATION | class::QUOTE,
+    ) || s.lower(i) == "to"
+}
+
+/// The preposition that governs mention `m`, if it sits in a prepositional
+/// phrase ("for Syria", "of the rebels").
+pub(crate) fn governing_preposition(s: &Sentence, m: usize) -> Option<usize> {
+    let start = s.mentions[m].start;
+    let mut k = s.before_determiners(start)?;
+    // "at the first Astana meeting": up to two modifiers between.
+    for _ in 0..2 {
+        let modifier = s.toks.tokens[k].kind != dyad_text::TokenKind::Punct
+            && s.class[k] & !class::ANONYMOUS == 0
+            && s.verb[k].0 == 0
+            && s.mention_at[k].is_none()
+            && !s.toks.tokens[k].capitalized;
+        if !modifier || k == 0 {
+            break;
+        }
+        match s.before_determiners(k) {
+            Some(b) if s.is(b, class::PREP) => k = b,
+            _ => break,
+        }
+    }
+    if s.is(k, class::PREP) && s.is(k, class::SUBORD) && opens_clause(s, m) {
+        return None;
+    }
+    if s.is(k, class::PREP) || s.lower(k) == "of" {
+        // "a handful of rebels": the quantity word, not the rebels, is
+        // governed; the rebels are still the subject.
+        if s.lower(k) == "of" && k > 0 && s.is(k - 1, class::QUANT) {
+            let before_quant = s.before_determiners(k - 1);
+            // "at most a handful of rebels", "up to a dozen of": not a place.
+            let bound = |b: usize| {
+                (s.lower(b) == "at"
+                    && b + 1 < s.len()
+                    && matches!(s.lower(b + 1), "most" | "least"))
+                    || (s.lower(b) == "to" && b > 0 && s.lower(b - 1) == "up")
+            };
+            if before_quant.is_none_or(|b| !s.is(b, class::PREP) || bound(b)) {
+                return None;
+            }
+        }
+        return Some(k);
+    }
+    // Numbers before a noun are quantities: "13,000 prisoners".
+    None
+}
+
+/// Mentions coordinated with `m` to its left ("Russia and Turkey", "X, Y and Z").
+fn coordinated_left(s: &Sentence, m: usize) -> Vec<usize> {
+    let mut group = vec![m];
+    let mut cur = m;
+    loop {
+        let start = s.mentions[cur].start;
+        let Some(k) = s.before_determiners(start) else {
+            break;
+        };
+        if !(s.is(k, class::COORD) || s.lower(k) == ",") || k == 0 {
+            break;
+        }
+        let Some(prev) = s
+            .mention_ending(k)
+            .or_else(|| (k >= 1).then(|| s.mention_ending(k)).flatten())
+        else {
+            break;
+        };
+        if s.mentions[prev].kind == MentionKind::Pronoun {
+            break;
+        }
+        // A comma only coordinates inside a list that ends in "and", or a
+        // headline list of named actors ("Russia, Turkey, Iran discuss").
+        let named_list = s.mentions[prev].kind == MentionKind::Named
+            && group
+                .iter()
+                .all(|&g| s.mentions[g].kind == MentionKind::Named);
+        if s.lower(k) == ","
+            && !named_list
+            && !group.iter().any(|&g| {
+                s.before_determiners(s.mentions[g].start)
+                    .is_some_and(|b| s.is(b, class::COORD))
+            })
+        {
+            break;
+        }
+        group.insert(0, prev);
+        cur = prev;
+    }
+    group
+}
+
+/// Mentions coordinated with `m` to its right.
+pub(crate) fn coordinated_right(s: &Sentence, m: usize) -> Vec<usize> {
+    let mut group = vec![m];
+    let mut cur = m;
+    loop {
+        let k = s.mentions[cur].end;
+        if k >= s.len() || !(s.is(k, class::COORD) || s.lower(k) == ",") {
+            break;
+        }
+        let mut j = k + 1;
+        while j < s.len() && s.is(j, class::DET) {
+            j += 1;
+        }
+        let Some(next) = s.mention_starting(j) else {
+            break;
+        };
+        if s.mentions[next].kind == MentionKind::Pronoun
+            || s.lower(k) == "," && !list_continues(s, next)
+        {
+            break;
+        }
+        group.push(next);
+        cur = next;
+    }
+    group
+}
+
+fn list_continues(s: &Sentence, m: usize) -> bool {
+    let k = s.mentions[m].end;
+    k < s.len() && (s.is(k, class::COORD) || s.lower(k) == ",")
+}
+
+/// Skips a parenthetical relative clause that ends at the comma `comma`
+/// (", which backs the rebels,"), returning the token before it opened.
+fn skip_parenthetical(s: &Sentence, comma: usize) -> Option<usize> {
+    let mut k = comma;
+    while k > 0 {
+        k -= 1;
+        if s.lower(k) == "," {
+            if k + 1 < comma && s.is(k + 1, class::RELATIVE) {
+                return Some(k);
+            }
+            return None;
+        }
+        if s.is(k, class::HARD_PUNCT) {
+            return None;
+        }
+    }
+    None
+}
+
+/// The subject of the verb whose pattern starts at `start`: walks left
+/// through its clause.
+pub(crate) fn subject(
+    s: &Sentence,
+    start: usize,
+    verb_tokens: &[bool],
+) -> Option<(Vec<usize>, &'static str)> {
+    let mut i = start;
+    let mut only_skipped = true;
+    // "denied the accusation and said ...": a verb after "and" shares the
+    // subject of the verb before it; what lies between is that verb's object.
+    let mut after_and = false;
+    while i > 0 {
+        i -= 1;
+        if only_skipped && s.is(i, class::COORD) && matches!(s.lower(i), "and" | "but" | "or") {
+            after_and = true;
+            only_skipped = false;
+            continue;
+        }
+        if after_and {
+            if verb_tokens[i] {
+                return subject(s, i, verb_tokens)
+                    .map(|(g, _)| (g, "subject of the coordinated verb"));
+            }
+            if s.is(i, class::HARD_PUNCT | class::SUBORD) && !s.is(i, class::PREP) {
+                return None;
+            }
+            continue;
+        }
+        if let Some(m) = s.mention_at[i] {
+            let mention = &s.mentions[m];
+            if mention.kind == MentionKind::Pronoun && s.is(i, class::DET) {
+                // "their"/"its" as a determiner: keep walking.
+            } else if governing_preposition(s, m).is_some() {
+                i = mention.start;
+                only_skipped = false;
+                continue;
+            } else {
+                let how = if mention.kind == MentionKind::Pronoun {
+                    "pronoun subject"
+                } else {
+                    "subject"
+                };
+                return Some((coordinated_left(s, m), how));
+            }
+            i = mention.start;
+            continue;
+        }
+        if s.is(i, class::RELATIVE) && only_skipped && s.lower(i) != "that" {
+            // "Turkey, which backs the rebels": the antecedent.
+            let mut k = i;
+            if k > 0 && s.lower(k - 1) == "," {
+                k -= 1;
+            }
+            return s
+                .mention_ending(k)
+                .map(|m| (vec![m], "antecedent of relative pronoun"));
+        }
+        if s.is(i, class::HARD_PUNCT) || (s.is(i, class::SUBORD) && !s.is(i, class::PREP)) {
+            if s.lower(i) == "that" && that_is_determiner(s, i) {
+                // "that" as a determiner ("that garrison"): keep walking.
+                continue;
+            }
+            return None;
+        }
+        if s.lower(i) == "," {
+            if let Some(before) = skip_parenthetical(s, i) {
+                i = before + 1;
+                continue;
+            }
+            continue;
+        }
+        if verb_tokens[i] || s.is(i, class::REPORTING) {
+            return None;
+        }
+        if !skippable(s, i) {
+            only_skipped = false;
+        }
+    }
+    None
+}
+
+/// "since the government and its backers defeated ...": after a word that is
+/// both preposition and subordinator, a mention opens a clause when a verb
+/// follows it (past its coordinated words); "after Astana to uphold" is a
+/// prepositional phrase.
+fn opens_clause(s: &Sentence, m: usize) -> bool {
+    let end = s.mentions[m].end;
+    for j in end..(end + 6).min(s.len()) {
+        if s.is(j, class::AUX) || s.verb[j].0 & (VerbForms::PAST | VerbForms::THIRD) != 0 {
+            return true;
+        }
+        if s.is(
+            j,
+            class::PREP | class::COMMA | class::HARD_PUNCT | class::SUBORD,
+        ) || s.lower(j) == "to"
+        {
+            return false;
+        }
+    }
+    false
+}
+
+/// For a participle right after a noun ("people kidnapped by ...", "a
+/// ceasefire brokered by ..."), the actors that noun names.
+pub(crate) fn reduced_relative_head(s: &Sentence, t: &Trigger) -> Option<Vec<usize>> {
+    let v = t.verb?;
+    let mut k = v;
+    while k > 0 && s.is(k - 1, class::QUOTE) {
+        k -= 1;
+    }
+    if k == 0 || s.is(k - 1, class::BE | class::AUX) {
+        return None;
+    }
+    s.mention_ending(k).map(|m| vec![m])
+}
+
+/// "that garrison" (a determiner) rather than "said that the army ..." (a
+/// complementizer): a noun follows, and no reporting word comes just before.
+fn that_is_determiner(s: &Sentence, i: usize) -> bool {
+    let next = i + 1;
+    if next >= s.len() || s.mention_starting(next).is_some() {
+        return false;
+    }
+    let noun_like = s.toks.tokens[next].kind == dyad_text::TokenKind::Word
+        && !s.is(
+            next,
+            class::PREP
+                | class::DET
+                | class::PRON_PLURAL
+                | class::PRON_SINGULAR
+                | class::PRON_PERSON
+                | class::ADVERB
+                | class::QUANT
+                | class::AUX,
+        );
+    let reported = (i.saturating_sub(4)..i).any(|k| s.is(k, class::REPORTING | class::REPORT_NOUN));
+    noun_like && !reported
+}
+
+/// The first actor after token `from` in the same clause, skipping places,
+/// times and the pattern's own words (`skip`).
+pub(crate) fn object(
+    s: &Sentence,
+    from: usize,
+    verb_tokens: &[bool],
+    skip: &[usize],
+) -> Option<(Vec<usize>, Option<usize>)> {
+    let mut j = from;
+    let limit = (from + 14).min(s.len());
+    while j < limit {
+        if skip.contains(&j) {
+            j += 1;
+            continue;
+        }
+        if let Some(m) = s.mention_starting(j) {
+            let prep = governing_preposition(s, m);
+            // Only "to", "with", "against", ... lead to a recipient; "in",
+            // "of", "near" lead to places, times and attributes.
+            let not_recipient = prep.is_some_and(|p| !s.is(p, class::RECIP_PREP));
+            let possessive = s.mentions[m].kind == MentionKind::Pronoun && s.is(j, class::DET);
+            if !not_recipient && !possessive {
+                return Some((coordinated_right(s, m), None));
+            }
+            j = s.mentions[m].end;
+            continue;
+        }
+        if s.is(j, class::REPORT_NOUN) {
+            return Some((Vec::new(), Some(j)));
+        }
+        if s.is(
+            j,
+            class::HARD_PUNCT | class::COMMA | class::SUBORD | class::RELATIVE | class::REPORTING,
+        ) && s.lower(j) != "as"
+        {
+            return None;
+        }
+        if verb_tokens[j]
+            && s.verb[j].0 & (VerbForms::PAST | VerbForms::THIRD | VerbForms::BASE) != 0
+            && j > from
+        {
+            return None;
+        }
+        j += 1;
+    }
+    None
+}
+
+/// True when the trigger's verb is passive: a form of "be" before a past
+/// participle, or a participle followed by "by".
+pub(crate) fn is_passive(s: &Sentence, t: &Trigger) -> bool {
+    // A pattern written with literal forms ("hosted|hosting") has no `~verb`
+    // element; its first word is still a verb form the lexicon knows.
+    let Some(v) = t
+        .verb
+        .or_else(|| (s.verb[t.start].0 != 0).then_some(t.start))
+    else {
+        return false;
+    };
+    if !s.verb[v].has(VerbForms::PARTICIPLE) {
+        return false;
+    }
+    let mut k = v;
+    while k > 0 {
+        k -= 1;
+        if s.is(k, class::BE) {
+            return true;
+        }
+        if !(s.is(k, class::ADVERB | class::NEGATION) || s.lower(k) == "been") {
+            break;
+        }
+    }
+    v + 1 < s.len() && s.lower(v + 1) == "by" && !s.verb[v].has(VerbForms::GERUND)
+}
+
+/// The agent of a passive: the mention after "by".
+pub(crate) fn passive_agent(s: &Sentence, t: &Trigger) -> Option<Vec<usize>> {
+    let mut j = t.verb.unwrap_or(t.start) + 1;
+    while j < s.len() && j < t.end + 4 {
+        if s.lower(j) == "by" {
+            let mut k = j + 1;
+            while k < s.len() && s.is(k, class::DET) {
+                k += 1;
+            }
+            return s.mention_starting(k).map(|m| coordinated_right(s, m));
+        }
+        if s.is(j, class::HARD_PUNCT | class::COMMA) {
+            return None;
+        }
+        j += 1;
+    }
+    None
+}
+
+/// For a participle clause ("Accusing Russia ..., rebels say"; "..., accusing
+/// Moscow of ..."), the subject of the main clause.
+pub(crate) fn participle_subject(s: &Sentence, t: &Trigger) -> Option<Vec<usize>> {
+    let v = t.verb?;
+    if !s.verb[v].has(VerbForms::GERUND) {
+        return None;
+    }
+    let opens_sentence = (0..t.start).all(|k| s.is(k, class::QUOTE | class::ADVERB));
+    let after_comma = t.start > 0 && s.lower(t.start - 1) == ",";
+    if opens_sentence {
+        // The first actor after the participle phrase's comma.
+        let comma = (t.end..s.len()).find(|&k| s.lower(k) == ",")?;
+        let mut k = comma + 1;
+        while k < s.len() {
+            if let Some(m) = s.mention_starting(k) {
+                if governing_preposition(s, m).is_none() {
+                    return Some(coordinated_right(s, m));
+                }
+                k = s.mentions[m].end;
+                continue;
+            }
+            if s.is(k, class::HARD_PUNCT) {
+                return None;
+            }
+            k += 1;
+        }
+        None
+    } else if after_comma {
+        // The sentence's first actor outside a prepositional phrase.
+        (0..t.start).find_map(|k| {
+            let m = s.mention_starting(k)?;
+            (governing_preposition(s, m).is_none() && s.mentions[m].kind != MentionKind::Pronoun
+                || s.mentions[m].kind == MentionKind::Pronoun)
+                .then(|| coordinated_right(s, m))
+        })
+    } else {
+        None
+    }
+}

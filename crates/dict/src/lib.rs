@@ -1,0 +1,125 @@
+//! dyad's dictionaries: actors, agents, verb patterns, cue words and the
+//! CAMEO table, read from human-readable files and compiled into fast
+//! lookup structures. Owns the file formats (documented in data/README.md);
+//! knows nothing of how a sentence is parsed.
+
+pub mod actors;
+pub mod cameo;
+pub mod cues;
+pub mod phrase;
+pub mod source;
+pub mod verbs;
+
+pub use actors::{ActorDict, ActorEntry, ActorKind};
+pub use cameo::{CameoCode, CameoTable};
+pub use cues::Cues;
+pub use source::{SourceFile, Sources};
+pub use verbs::{Element, Inflector, VerbForms, VerbLexicon, VerbPattern};
+
+use thiserror::Error;
+
+/// Why a dictionary could not be loaded.
+#[derive(Debug, Error)]
+pub enum DictError {
+    /// A file could not be read.
+    #[error("{path}: {source}")]
+    Io {
+        /// The file.
+        path: String,
+        /// What went wrong.
+        source: std::io::Error,
+    },
+    /// A line does not follow the format.
+    #[error("{path}:{line}: {message}")]
+    Syntax {
+        /// The file.
+        path: String,
+        /// 1-based line number.
+        line: usize,
+        /// What was expected.
+        message: String,
+    },
+    /// A needed file is missing.
+    #[error("dictionary file {0} is missing")]
+    Missing(String),
+}
+
+/// Where a dictionary entry was written, for `rule` and `explain`.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+pub struct Origin {
+    /// File, relative to the data folder.
+    pub file: String,
+    /// 1-based line.
+    pub line: usize,
+}
+
+impl std::fmt::Display for Origin {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "{}:{}", self.file, self.line)
+    }
+}
+
+/// Every dictionary, compiled and ready for the coder. Immutable.
+#[derive(Debug, Clone)]
+pub struct Dictionaries {
+    /// Actors and agents.
+    pub actors: ActorDict,
+    /// Verb patterns, and the forms of every verb the lexicon and the cues name.
+    pub verbs: VerbLexicon,
+    /// Verb inflection.
+    pub inflector: Inflector,
+    /// Cue words.
+    pub cues: Cues,
+    /// CAMEO code table.
+    pub cameo: CameoTable,
+}
+
+impl Dictionaries {
+    /// Compiles a set of dictionary files.
+    pub fn compile(sources: &Sources) -> Result<Dictionaries, DictError> {
+        let need = |f: &Option<SourceFile>, name: &str| {
+            f.clone()
+                .ok_or_else(|| DictError::Missing(name.to_string()))
+        };
+        let inflector = Inflector::parse(sources.verb_forms.as_ref())?;
+        let verbs_file = need(&sources.verbs, "verbs.txt")?;
+        let mut verbs = VerbLexicon::compile(&verbs_file, &inflector)?;
+        let cues = Cues::compile(
+            &need(&sources.cues, "cues.txt")?,
+            &inflector,
+            &mut verbs.verb_forms,
+        )?;
+        let cameo = CameoTable::parse(&need(&sources.cameo, "cameo.tsv")?)?;
+        for p in &verbs.patterns {
+            if cameo.get(&p.code).is_none() {
+                return Err(DictError::Syntax {
+                    path: p.origin.file.clone(),
+                    line: p.origin.line,
+                    message: format!("CAMEO code {} is not in cameo.tsv", p.code),
+                });
+            }
+        }
+        for r in &cues.compose {
+            if cameo.get(&r.result).is_none() {
+                return Err(DictError::Syntax {
+                    path: r.origin.file.clone(),
+                    line: r.origin.line,
+                    message: format!("CAMEO code {} is not in cameo.tsv", r.result),
+                });
+            }
+        }
+        let actors = ActorDict::compile(&sources.actors, sources.agents.as_ref())?;
+        Ok(Dictionaries {
+            actors,
+            verbs,
+            inflector,
+            cues,
+            cameo,
+        })
+    }
+
+    /// The dictionaries shipped inside the binary.
+    pub fn builtin() -> Result<Dictionaries, DictError> {
+        Dictionaries::compile(&Sources::builtin())
+    }
+}

@@ -1,0 +1,164 @@
+//! Where dictionary text comes from: the copies embedded in the binary, or a
+//! folder with the same layout as `data/`.
+
+use crate::DictError;
+use std::path::Path;
+
+/// One dictionary file's name (relative to the data folder) and contents.
+#[derive(Debug, Clone)]
+pub struct SourceFile {
+    /// Path relative to the data folder, e.g. `actors/countries.txt`.
+    pub name: String,
+    /// The file's text.
+    pub text: String,
+}
+
+/// All dictionary files, grouped by role.
+#[derive(Debug, Clone, Default)]
+pub struct Sources {
+    /// `actors/*.txt`, in name order.
+    pub actors: Vec<SourceFile>,
+    /// `agents.txt`.
+    pub agents: Option<SourceFile>,
+    /// `verbs.txt`.
+    pub verbs: Option<SourceFile>,
+    /// `verb_forms.txt`.
+    pub verb_forms: Option<SourceFile>,
+    /// `cues.txt`.
+    pub cues: Option<SourceFile>,
+    /// `cameo.tsv`.
+    pub cameo: Option<SourceFile>,
+}
+
+macro_rules! embedded {
+    ($name:literal) => {
+        SourceFile {
+            name: $name.to_string(),
+            text: include_str!(concat!("../../../data/", $name)).to_string(),
+        }
+    };
+}
+
+impl Sources {
+    /// The dictionaries shipped with dyad, embedded at build time.
+    pub fn builtin() -> Sources {
+        Sources {
+            actors: vec![
+                embedded!("actors/countries.txt"),
+                embedded!("actors/groups.txt"),
+                embedded!("actors/organisations.txt"),
+            ],
+            agents: Some(embedded!("agents.txt")),
+            verbs: Some(embedded!("verbs.txt")),
+            verb_forms: Some(embedded!("verb_forms.txt")),
+            cues: Some(embedded!("cues.txt")),
+            cameo: Some(embedded!("cameo.tsv")),
+        }
+    }
+
+    /// Reads a folder laid out like `data/`. Missing files are left out;
+    /// [`crate::Dictionaries::compile`] says which ones it needs.
+    pub fn from_dir(dir: &Path) -> Result<Sources, DictError> {
+        let read = |name: &str| -> Result<Option<SourceFile>, DictError> {
+            let path = dir.join(name);
+            if !path.exists() {
+                return Ok(None);
+            }
+            let text = std::fs::read_to_string(&path).map_err(|source| DictError::Io {
+                path: path.display().to_string(),
+                source,
+            })?;
+            Ok(Some(SourceFile {
+                name: name.to_string(),
+                text,
+            }))
+        };
+        let mut actors = Vec::new();
+        let actor_dir = dir.join("actors");
+        if actor_dir.is_dir() {
+            let entries = std::fs::read_dir(&actor_dir).map_err(|source| DictError::Io {
+                path: actor_dir.display().to_string(),
+                source,
+            })?;
+            let mut names: Vec<String> = entries
+                .filter_map(|e| e.ok())
+                .map(|e| e.file_name().to_string_lossy().into_owned())
+                .filter(|n| n.ends_with(".txt"))
+                .collect();
+            names.sort();
+            for n in names {
+                if let Some(f) = read(&format!("actors/{n}"))? {
+                    actors.push(f);
+                }
+            }
+        }
+        Ok(Sources {
+            actors,
+            agents: read("agents.txt")?,
+            verbs: read("verbs.txt")?,
+            verb_forms: read("verb_forms.txt")?,
+            cues: read("cues.txt")?,
+            cameo: read("cameo.tsv")?,
+        })
+    }
+
+    /// Overlays `other` on `self`: files `other` has replace or extend
+    /// (actor files are added after the built-in ones).
+    pub fn overlay(mut self, other: Sources) -> Sources {
+        for f in other.actors {
+            if let Some(existing) = self.actors.iter_mut().find(|a| a.name == f.name) {
+                *existing = f;
+            } else {
+                self.actors.push(f);
+            }
+        }
+        macro_rules! take {
+            ($field:ident) => {
+                if other.$field.is_some() {
+                    self.$field = other.$field;
+                }
+            };
+        }
+        take!(agents);
+        take!(verbs);
+        take!(verb_forms);
+        take!(cues);
+        take!(cameo);
+        self
+    }
+}
+
+/// The meaningful lines of a dictionary file: comments and blank lines
+/// removed, with 1-based line numbers.
+pub(crate) fn lines(text: &str) -> impl Iterator<Item = (usize, &str)> {
+    text.lines().enumerate().filter_map(|(i, raw)| {
+        let line = strip_comment(raw).trim_end();
+        if line.trim().is_empty() {
+            None
+        } else {
+            Some((i + 1, line))
+        }
+    })
+}
+
+/// Removes a `#` comment: one at the start of a line, or after whitespace.
+fn strip_comment(line: &str) -> &str {
+    let trimmed = line.trim_start();
+    if trimmed.starts_with('#') {
+        // `## 112 title` opens a block of the verb lexicon; any other `#` line is a comment.
+        let header = trimmed
+            .strip_prefix("##")
+            .is_some_and(|r| r.trim_start().starts_with(|c: char| c.is_ascii_digit()));
+        if !header {
+            return "";
+        }
+        return line.split(" #").next().unwrap_or(line);
+    }
+    let bytes = line.as_bytes();
+    for (i, b) in bytes.iter().enumerate() {
+        if *b == b'#' && i > 0 && bytes[i - 1].is_ascii_whitespace() {
+            return &line[..i];
+        }
+    }
+    line
+}

@@ -1,0 +1,377 @@
+//! The verb and phrase lexicon (`verbs.txt`) and English verb inflection
+//! (`verb_forms.txt`): patterns parsed into elements, every `~verb` expanded
+//! to its forms, and an index from each pattern's first word to the patterns
+//! that can start there.
+
+use crate::source::{lines, SourceFile};
+use crate::{DictError, Origin};
+use rustc_hash::FxHashMap;
+
+/// Which forms of a verb a word is (a word can be several: "accused" is
+/// past and past participle).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub struct VerbForms(pub u8);
+
+impl VerbForms {
+    /// Base form: "accuse".
+    pub const BASE: u8 = 1;
+    /// Third person singular: "accuses".
+    pub const THIRD: u8 = 2;
+    /// Simple past: "accused".
+    pub const PAST: u8 = 4;
+    /// Past participle: "accused", "taken".
+    pub const PARTICIPLE: u8 = 8;
+    /// Gerund or present participle: "accusing".
+    pub const GERUND: u8 = 16;
+
+    /// True when the word can be this form.
+    pub fn has(self, form: u8) -> bool {
+        self.0 & form != 0
+    }
+}
+
+/// The five forms of one verb.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Conjugation {
+    /// "take"
+    pub base: String,
+    /// "takes"
+    pub third: String,
+    /// "took"
+    pub past: String,
+    /// "taken"
+    pub participle: String,
+    /// "taking"
+    pub gerund: String,
+}
+
+impl Conjugation {
+    /// Each form with its flag.
+    pub fn forms(&self) -> [(&str, u8); 5] {
+        [
+            (&self.base, VerbForms::BASE),
+            (&self.third, VerbForms::THIRD),
+            (&self.past, VerbForms::PAST),
+            (&self.participle, VerbForms::PARTICIPLE),
+            (&self.gerund, VerbForms::GERUND),
+        ]
+    }
+}
+
+/// Irregular verbs, and the regular rules for the rest.
+#[derive(Debug, Clone, Default)]
+pub struct Inflector {
+    irregular: FxHashMap<String, Conjugation>,
+}
+
+fn is_vowel(c: char) -> bool {
+    matches!(c, 'a' | 'e' | 'i' | 'o' | 'u')
+}
+
+impl Inflector {
+    /// Reads `verb_forms.txt`: `lemma past participle [third] [gerund]`.
+    pub fn parse(file: Option<&SourceFile>) -> Result<Inflector, DictError> {
+        let mut irregular = FxHashMap::default();
+        let Some(file) = file else {
+            return Ok(Inflector { irregular });
+        };
+        for (line, text) in lines(&file.text) {
+            let words: Vec<&str> = text.split_whitespace().collect();
+            if words.len() < 3 || words.len() > 5 {
+                return Err(DictError::Syntax {
+                    path: file.name.clone(),
+                    line,
+                    message: "expected `lemma past participle [third] [gerund]`".into(),
+                });
+            }
+            let regular = Inflector::regular(words[0]);
+            irregular.insert(
+                words[0].to_lowercase(),
+                Conjugation {
+                    base: words[0].to_lowercase(),
+                    past: words[1].to_lowercase(),
+                    participle: words[2].to_lowercase(),
+                    third: words.get(3).map_or(regular.third, |w| w.to_lowercase()),
+                    gerund: words.get(4).map_or(regular.gerund, |w| w.to_lowercase()),
+                },
+            );
+        }
+        Ok(Inflector { irregular })
+    }
+
+    /// The forms of `lemma`.
+    pub fn conjugate(&self, lemma: &str) -> Conjugation {
+        let lemma = lemma.to_lowercase();
+        self.irregular
+            .get(&lemma)
+            .cloned()
+            .unwrap_or_else(|| Inflector::regular(&lemma))
+    }
+
+    fn regular(lemma: &str) -> Conjugation {
+        let chars: Vec<char> = lemma.chars().collect();
+        let last = chars.last().copied().unwrap_or(' ');
+        let before = if chars.len() >= 2 {
+            chars[chars.len() - 2]
+        } else {
+            ' '
+        };
+        let stem_no_e = lemma.strip_suffix('e').unwrap_or(lemma);
+        let third = if lemma.ends_with('s')
+            || lemma.ends_with('x')
+            || lemma.ends_with('z')
+            || lemma.ends_with("ch")
+            || lemma.ends_with("sh")
+            || (last == 'o' && !is_vowel(before))
+        {
+            format!("{lemma}es")
+        } else if last == 'y' && !is_vowel(before) {
+            format!("{}ies", &lemma[..lemma.len() - 1])
+        } else {
+            format!("{lemma}s")
+        };
+        let past = if last == 'e' {
+            format!("{lemma}d")
+        } else if last == 'y' && !is_vowel(before) {
+            format!("{}ied", &lemma[..lemma.len() - 1])
+        } else {
+            format!("{lemma}ed")
+        };
+        let gerund = if let Some(stem) = lemma.strip_suffix("ie") {
+            format!("{stem}ying")
+        } else if last == 'e' && !matches!(before, 'e' | 'o' | 'y') && chars.len() > 2 {
+            format!("{stem_no_e}ing")
+        } else {
+            format!("{lemma}ing")
+        };
+        Conjugation {
+            base: lemma.to_string(),
+            third,
+            participle: past.clone(),
+            past,
+            gerund,
+        }
+    }
+}
+
+/// One element of a pattern.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Element {
+    /// One of several word sequences (each alternative a list of lower-case tokens).
+    Words {
+        /// The alternatives.
+        alternatives: Vec<Vec<String>>,
+        /// The lemma when the element is a `~verb`.
+        verb: Option<String>,
+        /// Written in parentheses: may be absent.
+        optional: bool,
+    },
+    /// `*`: up to four words.
+    Gap,
+    /// `+`: the recipient slot.
+    Slot,
+}
+
+/// One line of the verb lexicon.
+#[derive(Debug, Clone)]
+pub struct VerbPattern {
+    /// CAMEO code of the block it is in.
+    pub code: String,
+    /// The elements, in order.
+    pub elements: Vec<Element>,
+    /// PLOVER mode that overrides the CAMEO table's.
+    pub mode: Option<String>,
+    /// PLOVER contexts added to the table's.
+    pub context: Vec<String>,
+    /// A compound subject acting on itself.
+    pub reciprocal: bool,
+    /// The subject is the recipient; the actor is unknown.
+    pub target_subject: bool,
+    /// Blocks other patterns here without coding an event.
+    pub noevent: bool,
+    /// The pattern as written.
+    pub text: String,
+    /// Where it was written.
+    pub origin: Origin,
+}
+
+/// The compiled verb lexicon.
+#[derive(Debug, Clone)]
+pub struct VerbLexicon {
+    /// Patterns in file order.
+    pub patterns: Vec<VerbPattern>,
+    /// First word of a pattern → patterns that start with it.
+    pub anchors: FxHashMap<String, Vec<u32>>,
+    /// Every form of every `~verb` in the lexicon → its lemma and forms.
+    pub verb_forms: FxHashMap<String, (String, VerbForms)>,
+}
+
+/// Parses the alternatives of one element: `a|b|c_d`, with `&set`s.
+fn alternatives(
+    file: &SourceFile,
+    line: usize,
+    spec: &str,
+    sets: &FxHashMap<String, Vec<Vec<String>>>,
+) -> Result<Vec<Vec<String>>, DictError> {
+    let mut out = Vec::new();
+    for alt in spec.split('|') {
+        if let Some(name) = alt.strip_prefix('&') {
+            let set = sets.get(name).ok_or_else(|| DictError::Syntax {
+                path: file.name.clone(),
+                line,
+                message: format!("word set &{name} is not defined above this line"),
+            })?;
+            out.extend(set.iter().cloned());
+        } else if !alt.is_empty() {
+            let key = crate::phrase::phrase_key(&alt.replace('_', " "));
+            out.push(key.split(' ').map(str::to_string).collect());
+        }
+    }
+    if out.is_empty() {
+        return Err(DictError::Syntax {
+            path: file.name.clone(),
+            line,
+            message: format!("empty alternative in {spec:?}"),
+        });
+    }
+    // Longer alternatives first, so "prisoner swaps" wins over "prisoner".
+    out.sort_by_key(|a| std::cmp::Reverse(a.len()));
+    out.dedup();
+    Ok(out)
+}
+
+impl VerbLexicon {
+    /// Parses `verbs.txt` with the given inflector.
+    pub fn compile(file: &SourceFile, inflector: &Inflector) -> Result<VerbLexicon, DictError> {
+        let syntax = |line: usize, message: String| DictError::Syntax {
+            path: file.name.clone(),
+            line,
+            message,
+        };
+        let mut patterns = Vec::new();
+        let mut sets: FxHashMap<String, Vec<Vec<String>>> = FxHashMap::default();
+        let mut verb_forms: FxHashMap<String, (String, VerbForms)> = FxHashMap::default();
+        let mut code: Option<String> = None;
+        for (line, text) in lines(&file.text) {
+            let text = text.trim();
+            if let Some(rest) = text.strip_prefix("##") {
+                let c = rest.split_whitespace().next().unwrap_or("");
+                if c.is_empty() || !c.chars().all(|ch| ch.is_ascii_digit()) {
+                    return Err(syntax(
+                        line,
+                        format!("block header needs a CAMEO code, got {c:?}"),
+                    ));
+                }
+                code = Some(c.to_string());
+                continue;
+            }
+            if let Some(rest) = text.strip_prefix('&') {
+                let (name, members) = rest
+                    .split_once('=')
+                    .ok_or_else(|| syntax(line, "a word set is written `&name = a | b`".into()))?;
+                let alts = alternatives(file, line, &members.replace(' ', ""), &sets)?;
+                sets.insert(name.trim().to_string(), alts);
+                continue;
+            }
+            let code = code
+                .clone()
+                .ok_or_else(|| syntax(line, "pattern before the first `## CODE` block".into()))?;
+            let (body, options) = text.split_once(';').unwrap_or((text, ""));
+            let mut pattern = VerbPattern {
+                code,
+                elements: Vec::new(),
+                mode: None,
+                context: Vec::new(),
+                reciprocal: false,
+                target_subject: false,
+                noevent: false,
+                text: body.trim().to_string(),
+                origin: Origin {
+                    file: file.name.clone(),
+                    line,
+                },
+            };
+            for opt in options.split_whitespace() {
+                match opt.split_once('=') {
+                    Some(("mode", m)) => pattern.mode = Some(m.to_string()),
+                    Some(("context", c)) => {
+                        pattern.context.extend(c.split(',').map(str::to_string))
+                    }
+                    Some(("target", "subject")) => pattern.target_subject = true,
+                    None if opt == "reciprocal" => pattern.reciprocal = true,
+                    None if opt == "noevent" => pattern.noevent = true,
+                    _ => return Err(syntax(line, format!("unknown option {opt:?}"))),
+                }
+            }
+            for raw in body.split_whitespace() {
+                let element = match raw {
+                    "*" => Element::Gap,
+                    "+" => Element::Slot,
+                    _ => {
+                        let (optional, spec) =
+                            match raw.strip_prefix('(').and_then(|r| r.strip_suffix(')')) {
+                                Some(inner) => (true, inner),
+                                None => (false, raw),
+                            };
+                        if let Some(lemma) = spec.strip_prefix('~') {
+                            let lemma_words: Vec<&str> = lemma.split('_').collect();
+                            let conj = inflector.conjugate(lemma_words[0]);
+                            let mut alts = Vec::new();
+                            for (form, flag) in conj.forms() {
+                                let e = verb_forms
+                                    .entry(form.to_string())
+                                    .or_insert((conj.base.clone(), VerbForms(0)));
+                                e.1 .0 |= flag;
+                                let mut words = vec![form.to_string()];
+                                words.extend(lemma_words[1..].iter().map(|w| w.to_lowercase()));
+                                if !alts.contains(&words) {
+                                    alts.push(words);
+                                }
+                            }
+                            Element::Words {
+                                alternatives: alts,
+                                verb: Some(conj.base),
+                                optional,
+                            }
+                        } else {
+                            Element::Words {
+                                alternatives: alternatives(file, line, spec, &sets)?,
+                                verb: None,
+                                optional,
+                            }
+                        }
+                    }
+                };
+                pattern.elements.push(element);
+            }
+            match pattern.elements.first() {
+                Some(Element::Words {
+                    optional: false, ..
+                }) => {}
+                _ => {
+                    return Err(syntax(
+                        line,
+                        "a pattern must start with a required word or ~verb".into(),
+                    ))
+                }
+            }
+            patterns.push(pattern);
+        }
+        let mut anchors: FxHashMap<String, Vec<u32>> = FxHashMap::default();
+        for (i, p) in patterns.iter().enumerate() {
+            if let Some(Element::Words { alternatives, .. }) = p.elements.first() {
+                let mut firsts: Vec<&String> = alternatives.iter().map(|a| &a[0]).collect();
+                firsts.sort();
+                firsts.dedup();
+                for w in firsts {
+                    anchors.entry(w.clone()).or_default().push(i as u32);
+                }
+            }
+        }
+        Ok(VerbLexicon {
+            patterns,
+            anchors,
+            verb_forms,
+        })
+    }
+}
