@@ -149,6 +149,9 @@ pub(crate) struct Mention {
     pub definite_role: bool,
     /// Resolved from a pronoun or role word: the antecedent's words.
     pub antecedent: Option<String>,
+    /// A name alone (a country, organisation or group) with no generic
+    /// agent word: "Russia", "Hamas", but not "Syrian rebels".
+    pub bare_name: bool,
     /// The words themselves tie a sector to a country ("Syrian rebels",
     /// "the FMLN"), so later bare agents of that sector may take it.
     pub sector_evidence: bool,
@@ -159,9 +162,12 @@ pub(crate) struct Mention {
 }
 
 impl Mention {
-    /// Names no one in particular: no dictionary name, no proper name.
+    /// Names no one in particular: no proper name, and not a named
+    /// organisation or country on its own ("a Pakistani official" is unnamed).
     pub fn unnamed(&self) -> bool {
-        self.kind != MentionKind::Named && self.name_span.is_none() && self.name.is_none()
+        self.name_span.is_none()
+            && !self.bare_name
+            && (self.kind != MentionKind::Named || self.name.is_none())
     }
 }
 
@@ -499,6 +505,7 @@ fn build_mentions(
             antecedent: None,
             antecedent_anonymous: false,
             sector_evidence: false,
+            bare_name: false,
             group: Vec::new(),
         });
     }
@@ -570,6 +577,7 @@ fn combine(dict: &Dictionaries, s: &Sentence, group: &[(usize, usize, usize)]) -
         antecedent: None,
         antecedent_anonymous: false,
         sector_evidence: false,
+        bare_name: false,
         group: Vec::new(),
     };
     let agent_sectors = head_agent
@@ -583,6 +591,7 @@ fn combine(dict: &Dictionaries, s: &Sentence, group: &[(usize, usize, usize)]) -
     }) {
         let e = &dict.actors.entries[ne];
         m.kind = MentionKind::Named;
+        m.bare_name = agents.is_empty();
         m.name = Some(e.name.clone());
         m.wikidata = e.wikidata.clone();
         match e.kind {
@@ -660,8 +669,9 @@ fn attach_names(s: &mut Sentence) {
                 }
             }
         }
-        // Name then apposition: "NAME, a senior rebel official".
-        if b + 1 < s.len() && s.lower(b) == "," {
+        // Name then apposition: "NAME, a senior rebel official" (a person's
+        // name has two words or more; "Nablus, a member of" is a place).
+        if b + 1 < s.len() && s.lower(b) == "," && b - a >= 2 {
             let mut k = b + 1;
             while k < s.len()
                 && (s.is(k, class::DET)

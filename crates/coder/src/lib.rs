@@ -421,10 +421,33 @@ fn mention_text(s: &Sentence, m: &Mention) -> String {
         start = start.min(a);
         end = end.max(b);
     }
-    while start > 0 && s.is(start - 1, class::DET) {
+    let base = start;
+    // "A senior Pakistani official": determiners and plain modifiers before it.
+    let mut modifiers = 0;
+    while start > 0
+        && (s.is(start - 1, class::DET) || (modifiers < 3 && plain_modifier(s, start - 1)))
+    {
+        if !s.is(start - 1, class::DET) {
+            modifiers += 1;
+        }
         start -= 1;
     }
+    // A modifier only belongs to the phrase when a determiner opens it.
+    while start < base && !s.is(start, class::DET) {
+        start += 1;
+    }
     s.text(start, end).to_string()
+}
+
+/// A lower-case word with no grammatical role the cue lists know: an
+/// adjective such as "senior" or "second".
+fn plain_modifier(s: &Sentence, i: usize) -> bool {
+    let t = s.toks.tokens[i];
+    t.kind == dyad_text::TokenKind::Word
+        && s.class[i] & !class::ANONYMOUS == 0
+        && s.verb[i].0 == 0
+        && s.mention_at[i].is_none()
+        && !t.capitalized
 }
 
 fn frames(s: &Sentence, verb_tokens: &[bool], ids: &CueIds) -> Vec<Frame> {
@@ -722,7 +745,7 @@ impl Pipeline {
             if future && !rejected {
                 modality.push(Modality::Future);
             }
-            if cue_class == Some("intent") && !promised {
+            if (cue_class == Some("intent") && !promised) || code.starts_with("03") {
                 modality.push(Modality::Intent);
             }
             if cond {

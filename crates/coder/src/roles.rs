@@ -72,10 +72,13 @@ fn coordinated_left(s: &Sentence, m: usize) -> Vec<usize> {
         if !(s.is(k, class::COORD) || s.lower(k) == ",") || k == 0 {
             break;
         }
-        let Some(prev) = s
-            .mention_ending(k)
-            .or_else(|| (k >= 1).then(|| s.mention_ending(k)).flatten())
-        else {
+        // "Russia, Turkey, and Iran": step over the comma before "and".
+        let before = if s.is(k, class::COORD) && s.lower(k - 1) == "," {
+            k - 1
+        } else {
+            k
+        };
+        let Some(prev) = s.mention_ending(before) else {
             break;
         };
         if s.mentions[prev].kind == MentionKind::Pronoun {
@@ -83,10 +86,12 @@ fn coordinated_left(s: &Sentence, m: usize) -> Vec<usize> {
         }
         // A comma only coordinates inside a list that ends in "and", or a
         // headline list of named actors ("Russia, Turkey, Iran discuss").
-        let named_list = s.mentions[prev].kind == MentionKind::Named
-            && group
-                .iter()
-                .all(|&g| s.mentions[g].kind == MentionKind::Named);
+        let named_list =
+            s.mentions[prev].bare_name && group.iter().all(|&g| s.mentions[g].bare_name);
+        // "according to X, Y ...", "in northern Iraq, the military said": X is in a phrase of its own.
+        if s.lower(k) == "," && governing_preposition(s, prev).is_some() {
+            break;
+        }
         if s.lower(k) == ","
             && !named_list
             && !group.iter().any(|&g| {
@@ -112,15 +117,18 @@ pub(crate) fn coordinated_right(s: &Sentence, m: usize) -> Vec<usize> {
             break;
         }
         let mut j = k + 1;
+        // "Russia, Turkey, and Iran": a comma before "and" is the "and".
+        let comma_only = s.lower(k) == "," && !(j < s.len() && s.is(j, class::COORD));
+        if s.lower(k) == "," && !comma_only {
+            j += 1;
+        }
         while j < s.len() && s.is(j, class::DET) {
             j += 1;
         }
         let Some(next) = s.mention_starting(j) else {
             break;
         };
-        if s.mentions[next].kind == MentionKind::Pronoun
-            || s.lower(k) == "," && !list_continues(s, next)
-        {
+        if s.mentions[next].kind == MentionKind::Pronoun || comma_only && !list_continues(s, next) {
             break;
         }
         group.push(next);
@@ -314,10 +322,12 @@ pub(crate) fn object(
             // "of", "near" lead to places, times and attributes.
             let not_recipient = prep.is_some_and(|p| !s.is(p, class::RECIP_PREP));
             let possessive = s.mentions[m].kind == MentionKind::Pronoun && s.is(j, class::DET);
+            let group = coordinated_right(s, m);
             if !not_recipient && !possessive {
-                return Some((coordinated_right(s, m), None));
+                return Some((group, None));
             }
-            j = s.mentions[m].end;
+            // Skip the whole phrase: "in Israel and Gaza" holds no recipient.
+            j = s.mentions[*group.last().expect("group has its head")].end;
             continue;
         }
         if s.is(j, class::REPORT_NOUN) {

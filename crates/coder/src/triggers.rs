@@ -113,11 +113,22 @@ fn match_from(
 fn looks_like_noun(s: &Sentence, i: usize) -> bool {
     use dyad_dict::VerbForms;
     let forms = s.verb[i];
+    let det = |k: usize| s.is(k, class::DET) || s.lower(k) == "'s";
+    // "the detained journalists": a participle between a determiner and a
+    // noun is an adjective.
+    if forms.has(VerbForms::PARTICIPLE) && i > 0 && det(i - 1) && i + 1 < s.len() {
+        let next = s.toks.tokens[i + 1];
+        if next.kind == dyad_text::TokenKind::Word
+            && !s.is(i + 1, class::PREP | class::DET | class::AUX)
+            && s.verb[i + 1].0 == 0
+        {
+            return true;
+        }
+    }
     if forms.0 == 0 || forms.0 & (VerbForms::PAST | VerbForms::PARTICIPLE | VerbForms::GERUND) != 0
     {
         return false;
     }
-    let det = |k: usize| s.is(k, class::DET) || s.lower(k) == "'s";
     i > 0
         && (det(i - 1)
             || (i > 1
@@ -150,12 +161,7 @@ pub(crate) fn find(dict: &Dictionaries, s: &Sentence) -> Vec<Trigger> {
         let mut best: Option<(usize, Partial)> = None;
         for &pi in cands {
             let p = &dict.verbs.patterns[pi as usize];
-            if noun_reading
-                && matches!(
-                    p.elements.first(),
-                    Some(Element::Words { verb: Some(_), .. })
-                )
-            {
+            if noun_reading && matches!(p.elements.first(), Some(Element::Words { .. })) {
                 continue;
             }
             let start = Partial {

@@ -50,7 +50,7 @@ const EXPECTED: &[Expect] = &[
         trigger: "invited",
         actor: &["KAZ"],
         recipient: &["SYRGOV", "SYRREB"],
-        modality: &[],
+        modality: &["intent"],
     },
     // "They attended a similar indirect meeting in Astana last month"
     Expect {
@@ -106,7 +106,7 @@ const EXPECTED: &[Expect] = &[
         trigger: "sent invitations",
         actor: &["IGOUNO"],
         recipient: &[],
-        modality: &[],
+        modality: &["intent"],
     },
     // "the Syrian government and rebel groups swapped dozens of women prisoners"
     Expect {
