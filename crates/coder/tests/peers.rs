@@ -233,7 +233,7 @@ fn gigaword_sample_sentences_code_as_expected() {
         }
     }
     assert!(
-        total >= 40 && total <= 120,
+        (40..=120).contains(&total),
         "{total} events from 76 sentences"
     );
 }
