@@ -804,10 +804,7 @@ impl Pipeline {
                             speaker: actor_refs.first().cloned(),
                             text: mention_text(s, &s.mentions[m]),
                             anonymous: speaker_anonymous(s, m),
-                            cue: Some(
-                                s.text(t.start, t.words.last().map_or(t.end, |w| w + 1))
-                                    .to_string(),
-                            ),
+                            cue: Some(s.text(t.start, first_word_run_end(t)).to_string()),
                         }),
                         _ => None,
                     }
@@ -953,6 +950,20 @@ fn same_actor(s: &Sentence, a: &ActorRef, b: &ActorRef) -> bool {
     } else {
         sa == sb
     }
+}
+
+/// The end of the pattern's first run of contiguous words: "accused" in
+/// "accused the army of shelling", "cast doubt on attending" whole.
+fn first_word_run_end(t: &Trigger) -> usize {
+    let mut end = t.start + 1;
+    for &w in &t.words {
+        if w == end {
+            end += 1;
+        } else if w > end {
+            break;
+        }
+    }
+    end
 }
 
 /// An unnamed person: "a rebel official", "an official source", "sources".
