@@ -162,6 +162,31 @@ pub(crate) struct Mention {
 }
 
 impl Mention {
+    /// A mention of tokens `[start, end)` with nothing coded yet.
+    fn new(start: usize, end: usize, kind: MentionKind) -> Mention {
+        Mention {
+            start,
+            end,
+            kind,
+            code: String::new(),
+            country: None,
+            sectors: Vec::new(),
+            name: None,
+            wikidata: None,
+            person: false,
+            plural: false,
+            entries: Vec::new(),
+            country_inferred: false,
+            name_span: None,
+            definite_role: false,
+            antecedent: None,
+            antecedent_anonymous: false,
+            sector_evidence: false,
+            bare_name: false,
+            group: Vec::new(),
+        }
+    }
+
     /// Names no one in particular: no proper name, and not a named
     /// organisation or country on its own ("a Pakistani official" is unnamed).
     pub fn unnamed(&self) -> bool {
@@ -487,27 +512,10 @@ fn build_mentions(
         {
             continue;
         }
-        s.mentions.push(Mention {
-            start: i,
-            end: i + 1,
-            kind: MentionKind::Pronoun,
-            code: String::new(),
-            country: None,
-            sectors: Vec::new(),
-            name: None,
-            wikidata: None,
-            person: s.is(i, class::PRON_PERSON),
-            plural,
-            entries: Vec::new(),
-            country_inferred: false,
-            name_span: None,
-            definite_role: false,
-            antecedent: None,
-            antecedent_anonymous: false,
-            sector_evidence: false,
-            bare_name: false,
-            group: Vec::new(),
-        });
+        let mut pronoun = Mention::new(i, i + 1, MentionKind::Pronoun);
+        pronoun.person = s.is(i, class::PRON_PERSON);
+        pronoun.plural = plural;
+        s.mentions.push(pronoun);
     }
     s.mentions.sort_by_key(|m| m.start);
 
@@ -559,27 +567,9 @@ fn combine(dict: &Dictionaries, s: &Sentence, group: &[(usize, usize, usize)]) -
         head_lower.ends_with('s') && !head_lower.ends_with("ss") && head_lower.len() > 3;
     let definite = start > 0 && s.lower(start - 1) == "the";
 
-    let mut m = Mention {
-        start,
-        end,
-        kind: MentionKind::Agent,
-        code: String::new(),
-        country: None,
-        sectors: Vec::new(),
-        name: None,
-        wikidata: None,
-        person: last_entry.person,
-        plural: false,
-        entries: entries.clone(),
-        country_inferred: false,
-        name_span: None,
-        definite_role: false,
-        antecedent: None,
-        antecedent_anonymous: false,
-        sector_evidence: false,
-        bare_name: false,
-        group: Vec::new(),
-    };
+    let mut m = Mention::new(start, end, MentionKind::Agent);
+    m.person = last_entry.person;
+    m.entries = entries.clone();
     let agent_sectors = head_agent
         .map(|e| dict.actors.entries[e].sectors.clone())
         .unwrap_or_default();

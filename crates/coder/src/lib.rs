@@ -336,6 +336,24 @@ struct Frame {
     report: bool,
 }
 
+impl Frame {
+    /// A frame whose speaker the text names as actor mentions.
+    fn of_mentions(s: &Sentence, cue: (usize, usize), speaker: Vec<usize>, report: bool) -> Frame {
+        let text = speaker
+            .iter()
+            .map(|&m| mention_text(s, &s.mentions[m]))
+            .collect::<Vec<_>>()
+            .join(" and ");
+        Frame {
+            cue,
+            anonymous: speaker.iter().all(|&m| speaker_anonymous(s, m)),
+            speaker,
+            text,
+            report,
+        }
+    }
+}
+
 /// Nouns for documents whose content is a claim to be checked.
 const REPORT_DOCUMENTS: &[&str] = &[
     "report",
@@ -514,18 +532,7 @@ fn frames(s: &Sentence, verb_tokens: &[bool], ids: &CueIds) -> Vec<Frame> {
             }
             continue;
         };
-        let text = speaker
-            .iter()
-            .map(|&m| mention_text(s, &s.mentions[m]))
-            .collect::<Vec<_>>()
-            .join(" and ");
-        out.push(Frame {
-            cue: (i, cue_end),
-            anonymous: speaker.iter().all(|&m| speaker_anonymous(s, m)),
-            speaker,
-            text,
-            report,
-        });
+        out.push(Frame::of_mentions(s, (i, cue_end), speaker, report));
     }
     for c in s.cues.iter().filter(|c| c.section == ids.according) {
         let mut k = c.end;
@@ -550,18 +557,7 @@ fn frames(s: &Sentence, verb_tokens: &[bool], ids: &CueIds) -> Vec<Frame> {
         if speaker.is_empty() {
             continue;
         }
-        let text = speaker
-            .iter()
-            .map(|&m| mention_text(s, &s.mentions[m]))
-            .collect::<Vec<_>>()
-            .join(" and ");
-        out.push(Frame {
-            cue: (c.start, c.end),
-            anonymous: speaker.iter().all(|&m| speaker_anonymous(s, m)),
-            speaker,
-            text,
-            report,
-        });
+        out.push(Frame::of_mentions(s, (c.start, c.end), speaker, report));
     }
     out
 }
