@@ -414,12 +414,16 @@ fn build_mentions(
             continue;
         }
         let phrase = &dict.actors.phrases[m.phrase];
+        // A phrase written with capitals ("US", "WHO") must appear exactly so,
+        // which only mixed-case text can show: in all-capitals or all-lower
+        // text it could be the pronoun "us" or the relative "who".
         if let Some(surface) = &phrase.surface {
-            if case == LetterCase::Mixed {
-                let words: Vec<&str> = (m.start..m.end).map(|i| s.surface(i)).collect();
-                if words.join(" ") != *surface {
-                    continue;
-                }
+            if case != LetterCase::Mixed {
+                continue;
+            }
+            let words: Vec<&str> = (m.start..m.end).map(|i| s.surface(i)).collect();
+            if words.join(" ") != *surface {
+                continue;
             }
         }
         // A country adjective glued into a compound ("Russian-backed") is a

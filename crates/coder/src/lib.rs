@@ -676,6 +676,20 @@ impl Pipeline {
                 recipient_refs.retain(|r| !actor_refs.iter().any(|a| same_actor(s, a, r)));
             }
             actor_refs.dedup_by(|a, b| same_actor(s, a, b));
+            // "X said that Libya must hand over the suspects": X demands it of Libya.
+            let must_frame = frames.iter().rev().find(|f| {
+                !f.speaker.is_empty()
+                    && f.cue.1 <= t.start
+                    && (f.cue.1..t.start).any(|k| s.lower(k) == "must")
+                    && comp.is_none()
+            });
+            if let Some(f) = must_frame {
+                recipient_refs = actor_refs;
+                actor_refs = refs(s, &f.speaker);
+                how.push(
+                    "actor: the speaker who says it must be done; recipient: who must do it".into(),
+                );
+            }
             if actor_refs.is_empty() && recipient_refs.is_empty() {
                 continue;
             }
@@ -727,6 +741,20 @@ impl Pipeline {
                     .any(|r| code.starts_with(r));
             if promised {
                 cue_class = Some("intent");
+            }
+            // "Nigeria will withdraw its force unless ...", "farmers said they
+            // would blockade Paris": announced coercion is a threat.
+            let announced = cue_class.is_none()
+                && !neg
+                && future
+                && ["14", "16", "17", "18", "19", "20"]
+                    .iter()
+                    .any(|r| code.starts_with(r));
+            if announced {
+                cue_class = Some("threaten");
+            }
+            if must_frame.is_some() {
+                cue_class = Some("demand");
             }
             if let Some(cc) = cue_class {
                 if let Some(r) = self.dict.cues.compose(cc, &code) {

@@ -124,7 +124,7 @@ fn plover_gold_records_code_with_the_gold_type_and_source() {
 }
 
 /// The whole dev set, as a floor: the figures measured when this test was
-/// written (top-1 type 131/215, source 129/215 with the same scoring), less a
+/// written (top-1 type 136/215, source 129/215 with the same scoring), less a
 /// small margin. Raise them when the coder improves.
 #[test]
 fn plover_gold_accuracy_stays_above_its_floor() {
@@ -153,7 +153,7 @@ fn plover_gold_accuracy_stays_above_its_floor() {
     eprintln!("PLOVER dev: top-1 type {type_hits}/{n}, source {source_hits}/{n}, {events} events");
     assert_eq!(n, 215);
     assert!(
-        type_hits >= 125,
+        type_hits >= 130,
         "top-1 type accuracy fell to {type_hits}/{n}"
     );
     assert!(
