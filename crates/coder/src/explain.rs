@@ -133,7 +133,8 @@ pub(crate) fn explain(p: &Pipeline, text: &str, published: Option<NaiveDate>) ->
                 if pat.noevent { " (noevent)" } else { "" }
             );
         }
-        for f in frames(s, &vt, &p.ids) {
+        let sentence_frames = frames(s, &vt, &p.ids);
+        for f in &sentence_frames {
             let _ = writeln!(
                 out,
                 "attribution frame: {:?} by {:?}{}",
@@ -142,7 +143,7 @@ pub(crate) fn explain(p: &Pipeline, text: &str, published: Option<NaiveDate>) ->
                 if f.report { " (report)" } else { "" }
             );
         }
-        let coded = p.code_triggers(s, &found, &vt, &frames(s, &vt, &p.ids), &disc);
+        let coded = p.code_triggers(s, &found, &vt, &sentence_frames, &disc);
         for c in &coded {
             let _ = writeln!(
                 out,

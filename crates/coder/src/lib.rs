@@ -677,11 +677,10 @@ impl Pipeline {
             }
             actor_refs.dedup_by(|a, b| same_actor(s, a, b));
             // "X said that Libya must hand over the suspects": X demands it of Libya.
-            let must_frame = frames.iter().rev().find(|f| {
+            let must_frame = frames.iter().rev().filter(|_| comp.is_none()).find(|f| {
                 !f.speaker.is_empty()
                     && f.cue.1 <= t.start
                     && (f.cue.1..t.start).any(|k| s.lower(k) == "must")
-                    && comp.is_none()
             });
             if let Some(f) = must_frame {
                 recipient_refs = actor_refs;

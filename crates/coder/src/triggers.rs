@@ -157,13 +157,13 @@ pub(crate) fn find(dict: &Dictionaries, s: &Sentence) -> Vec<Trigger> {
         let Some(cands) = dict.verbs.anchors.get(s.lower(i)) else {
             continue;
         };
-        let noun_reading = looks_like_noun(s, i);
+        // Every pattern starts with a word, so a noun reading blocks them all.
+        if looks_like_noun(s, i) {
+            continue;
+        }
         let mut best: Option<(usize, Partial)> = None;
         for &pi in cands {
             let p = &dict.verbs.patterns[pi as usize];
-            if noun_reading && matches!(p.elements.first(), Some(Element::Words { .. })) {
-                continue;
-            }
             let start = Partial {
                 end: i,
                 slot: None,
