@@ -8,6 +8,7 @@
 mod bar;
 mod checkpoint;
 mod code;
+mod import;
 mod parallel;
 mod summary;
 
@@ -49,6 +50,34 @@ enum Command {
     Explain(ExplainArgs),
     /// Print the version of dyad and its coder.
     Version,
+    /// Work with dictionaries.
+    #[command(subcommand)]
+    Dict(DictCommand),
+}
+
+#[derive(Debug, Subcommand)]
+enum DictCommand {
+    /// Convert TABARI/PETRARCH dictionaries (verbs, actors, agents, discards,
+    /// issues) into dyad's formats, and report what was left out.
+    Import {
+        /// Folder with the PETRARCH dictionary files.
+        #[arg(value_name = "DIR")]
+        dir: PathBuf,
+        /// Folder to write the dyad files into (laid out like data/).
+        #[arg(short, long, value_name = "OUT")]
+        output: PathBuf,
+    },
+}
+
+/// The format of the files given with --dictionaries.
+#[derive(Debug, Clone, Copy, Default, ValueEnum)]
+enum DictFormat {
+    /// dyad's own formats (data/README.md), overlaid on the built-in files.
+    #[default]
+    Dyad,
+    /// TABARI/PETRARCH dictionaries, used on their own (dyad's cue words and
+    /// CAMEO table complete them).
+    Petrarch,
 }
 
 #[derive(Debug, Args)]
@@ -76,6 +105,15 @@ struct CodeArgs {
     /// Use the dictionaries in DIR (same layout as data/) instead of the built-in ones.
     #[arg(long, value_name = "DIR")]
     dictionaries: Option<PathBuf>,
+    /// Format of the --dictionaries folder.
+    #[arg(
+        long,
+        value_enum,
+        value_name = "FORMAT",
+        default_value_t,
+        requires = "dictionaries"
+    )]
+    dict_format: DictFormat,
     /// Worker threads [default: the number of cores].
     #[arg(long, value_name = "N")]
     threads: Option<NonZeroUsize>,
@@ -115,6 +153,15 @@ struct ExplainArgs {
     /// Use the dictionaries in DIR instead of the built-in ones.
     #[arg(long, value_name = "DIR")]
     dictionaries: Option<PathBuf>,
+    /// Format of the --dictionaries folder.
+    #[arg(
+        long,
+        value_enum,
+        value_name = "FORMAT",
+        default_value_t,
+        requires = "dictionaries"
+    )]
+    dict_format: DictFormat,
 }
 
 fn parse_published(value: &str) -> Result<NaiveDate, String> {
@@ -142,13 +189,17 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
     match cli.command {
         Command::Code(args) => code(args),
         Command::Explain(args) => {
-            let pipeline = load_pipeline(args.dictionaries.as_deref())?;
+            let pipeline = load_pipeline(args.dictionaries.as_deref(), args.dict_format)?;
             let explanation = pipeline.explain(&args.sentence.join(" "), args.published);
             let mut stdout = io::stdout().lock();
             stdout.write_all(explanation.as_bytes())?;
             if !explanation.ends_with('\n') {
                 stdout.write_all(b"\n")?;
             }
+            Ok(ExitCode::SUCCESS)
+        }
+        Command::Dict(DictCommand::Import { dir, output }) => {
+            import::import(&dir, &output, &mut io::stdout().lock())?;
             Ok(ExitCode::SUCCESS)
         }
         Command::Version => {
@@ -188,9 +239,13 @@ fn code(args: CodeArgs) -> anyhow::Result<ExitCode> {
         dictionaries: args.dictionaries,
     };
     check_job(&job)?;
-    let pipeline = load_pipeline(job.dictionaries.as_deref())?;
+    let pipeline = load_pipeline(job.dictionaries.as_deref(), args.dict_format)?;
+    let cameo = &pipeline.dictionaries().cameo;
     let coder = |doc: &Document| {
-        let (events, stats) = pipeline.code_document_with_stats(doc);
+        let (mut events, stats) = pipeline.code_document_with_stats(doc);
+        // Codes CAMEO does not define (from imported dictionaries) cannot
+        // make a valid record; `dyad dict test` still sees them.
+        events.retain(|e| cameo.get(&e.cameo).is_some_and(|c| !c.foreign));
         Coded {
             events,
             sentences: stats.sentences as u64,
@@ -214,7 +269,7 @@ fn code(args: CodeArgs) -> anyhow::Result<ExitCode> {
     })
 }
 
-fn load_pipeline(dictionaries: Option<&Path>) -> anyhow::Result<Pipeline> {
+fn load_pipeline(dictionaries: Option<&Path>, format: DictFormat) -> anyhow::Result<Pipeline> {
     match dictionaries {
         // The coder overlays what it finds in `dir` on the built-in files, so
         // a mistyped path would silently mean "built-in only".
@@ -224,8 +279,11 @@ fn load_pipeline(dictionaries: Option<&Path>) -> anyhow::Result<Pipeline> {
                 dir.display()
             )
         }
-        Some(dir) => Pipeline::from_dir(dir)
-            .with_context(|| format!("cannot load the dictionaries in {}", dir.display())),
+        Some(dir) => match format {
+            DictFormat::Dyad => Pipeline::from_dir(dir),
+            DictFormat::Petrarch => Pipeline::from_petrarch_dir(dir),
+        }
+        .with_context(|| format!("cannot load the dictionaries in {}", dir.display())),
         None => Pipeline::builtin().context("cannot load the built-in dictionaries"),
     }
 }

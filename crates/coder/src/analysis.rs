@@ -2,6 +2,7 @@
 //! actor mentions built from dictionary matches (country + agent
 //! combinations, titles and appositive names), and coordination.
 
+use chrono::NaiveDate;
 use dyad_dict::cues::{section, Section};
 use dyad_dict::{ActorKind, Dictionaries, VerbForms};
 use dyad_text::{LetterCase, NormText, SentenceSpan, TokenKind, Tokens};
@@ -211,6 +212,8 @@ pub(crate) struct Sentence<'a> {
     pub names: Vec<(usize, usize)>,
     /// Dictionary actor matches kept, for `explain`: (start, end, phrase).
     pub actor_matches: Vec<(usize, usize, usize)>,
+    /// The date actor codes are read for (codes restricted to dates).
+    pub date: Option<NaiveDate>,
 }
 
 impl<'a> Sentence<'a> {
@@ -300,6 +303,7 @@ pub(crate) fn analyse<'a>(
     norm: &'a NormText,
     span: SentenceSpan,
     case: LetterCase,
+    date: Option<NaiveDate>,
     scratch: &mut Vec<dyad_dict::phrase::PhraseMatch>,
 ) -> Sentence<'a> {
     let toks = dyad_text::tokenize(norm, span);
@@ -375,6 +379,7 @@ pub(crate) fn analyse<'a>(
         mention_at: vec![None; n],
         names: Vec::new(),
         actor_matches: Vec::new(),
+        date,
     };
     build_mentions(dict, &mut sentence, case, scratch);
     sentence
@@ -414,6 +419,10 @@ fn build_mentions(
             continue;
         }
         let phrase = &dict.actors.phrases[m.phrase];
+        // An actor whose code is restricted to dates that exclude this one.
+        if dict.actors.on_date(phrase.entry, s.date).is_none() {
+            continue;
+        }
         // A phrase written with capitals ("US", "WHO") must appear exactly so,
         // which only mixed-case text can show: in all-capitals or all-lower
         // text it could be the pronoun "us" or the relative "who".
@@ -535,7 +544,7 @@ fn build_mentions(
 fn combine(dict: &Dictionaries, s: &Sentence, group: &[(usize, usize, usize)]) -> Mention {
     let entries: Vec<usize> = group
         .iter()
-        .map(|g| dict.actors.phrases[g.2].entry)
+        .filter_map(|g| dict.actors.on_date(dict.actors.phrases[g.2].entry, s.date))
         .collect();
     let named: Vec<usize> = entries
         .iter()
@@ -592,6 +601,11 @@ fn combine(dict: &Dictionaries, s: &Sentence, group: &[(usize, usize, usize)]) -
             ActorKind::Country if head_agent.is_some() => {
                 m.sector_evidence = true;
                 m.country = e.country.clone();
+                // The agent's whole code when it gave the sectors: "CVLSIK"
+                // keeps its religion part, which is not a sector.
+                let agent_code = head_agent
+                    .map(|h| dict.actors.entries[h].code.clone())
+                    .filter(|c| !c.is_empty() && !agent_sectors.is_empty());
                 m.sectors = if agent_sectors.is_empty() {
                     e.sectors.clone()
                 } else {
@@ -600,7 +614,7 @@ fn combine(dict: &Dictionaries, s: &Sentence, group: &[(usize, usize, usize)]) -
                 m.code = format!(
                     "{}{}",
                     m.country.clone().unwrap_or_default(),
-                    m.sectors.concat()
+                    agent_code.unwrap_or_else(|| m.sectors.concat())
                 );
                 m.wikidata = None;
                 m.name = None;

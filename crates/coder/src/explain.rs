@@ -26,7 +26,7 @@ pub(crate) fn explain(p: &Pipeline, text: &str, published: Option<NaiveDate>) ->
     let mut disc = Discourse::default();
     let mut sentences: Vec<_> = spans
         .iter()
-        .map(|&sp| analysis::analyse(&p.dict, &p.ids, &norm, sp, case, &mut scratch))
+        .map(|&sp| analysis::analyse(&p.dict, &p.ids, &norm, sp, case, published, &mut scratch))
         .collect();
     for s in &sentences {
         for m in &s.mentions {

@@ -49,6 +49,15 @@ impl Pipeline {
         Ok(Pipeline::new(Dictionaries::compile(&sources)?))
     }
 
+    /// The coder with dictionaries in the TABARI/PETRARCH formats (a folder
+    /// such as PETRARCH2's `dictionaries/`), converted on load; dyad's own cue
+    /// words and CAMEO table complete them.
+    pub fn from_petrarch_dir(dir: &std::path::Path) -> Result<Pipeline, DictError> {
+        let converted = dyad_dict::petrarch::import_dir(dir)?;
+        let sources = converted.into_sources(&Sources::builtin());
+        Ok(Pipeline::new(Dictionaries::compile(&sources)?))
+    }
+
     /// The coder with already compiled dictionaries.
     pub fn new(dict: Dictionaries) -> Pipeline {
         Pipeline {
@@ -75,7 +84,17 @@ impl Pipeline {
         let mut scratch = Vec::new();
         let mut sentences: Vec<Sentence> = spans
             .iter()
-            .map(|&sp| analysis::analyse(&self.dict, &self.ids, &norm, sp, case, &mut scratch))
+            .map(|&sp| {
+                analysis::analyse(
+                    &self.dict,
+                    &self.ids,
+                    &norm,
+                    sp,
+                    case,
+                    doc.published,
+                    &mut scratch,
+                )
+            })
             .collect();
         let mut disc = Discourse::default();
         for s in &sentences {
@@ -102,14 +121,35 @@ impl Pipeline {
                 &title_norm,
                 span,
                 title_case,
+                doc.published,
                 &mut scratch,
             );
             self.resolve_mentions(&mut t, &mut disc);
         }
         let char_bytes = char_byte_offsets(&doc.text);
         let mut events = Vec::new();
+        let discards = &self.dict.discards;
+        let story_discarded = !discards.is_empty()
+            && sentences.iter().any(|s| {
+                discards
+                    .find(&s.toks.lower)
+                    .is_some_and(|d| d.tag == "story")
+            });
         for (index, s) in sentences.iter_mut().enumerate() {
-            let sentence_events = self.code_sentence(doc, index, s, &mut disc, &char_bytes);
+            let mut sentence_events = self.code_sentence(doc, index, s, &mut disc, &char_bytes);
+            if story_discarded || discards.find(&s.toks.lower).is_some() {
+                continue;
+            }
+            let issues = self.dict.issues.find(&s.toks.lower);
+            for e in &mut sentence_events {
+                for &i in &issues {
+                    for c in &self.dict.issues.contexts[i] {
+                        if !e.context.contains(c) {
+                            e.context.push(c.clone());
+                        }
+                    }
+                }
+            }
             events.extend(sentence_events);
         }
         (
@@ -889,6 +929,17 @@ impl Pipeline {
                 rule,
                 how: how.join("; "),
             });
+            let last = out.last().expect("just pushed");
+            if let Some(reverse) = p.reverse.as_ref().filter(|_| last.composed.is_none()) {
+                if !last.recipient.is_empty() && !last.actor.is_empty() {
+                    let mut back = last.clone();
+                    std::mem::swap(&mut back.actor, &mut back.recipient);
+                    back.code = reverse.clone();
+                    back.rule =
+                        format!("{} [{}:{}] {} (reverse)", p.origin, p.code, reverse, p.text);
+                    out.push(back);
+                }
+            }
             if let Some(accusation) =
                 self.report_accusation(s, frame, out.last().expect("just pushed"))
             {

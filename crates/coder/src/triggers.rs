@@ -164,6 +164,11 @@ pub(crate) fn find(dict: &Dictionaries, s: &Sentence) -> Vec<Trigger> {
         let mut best: Option<(usize, Partial)> = None;
         for &pi in cands {
             let p = &dict.verbs.patterns[pi as usize];
+            // A reporting verb on its own ("said") frames what is reported;
+            // it is never an event by itself, whatever a dictionary says.
+            if p.elements.len() == 1 && s.is(i, class::REPORTING) {
+                continue;
+            }
             let start = Partial {
                 end: i,
                 slot: None,

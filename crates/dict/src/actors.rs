@@ -5,6 +5,7 @@
 use crate::phrase::{phrase_key, phrase_surface, PhraseMatcher};
 use crate::source::{lines, SourceFile};
 use crate::{DictError, Origin};
+use chrono::NaiveDate;
 use rustc_hash::{FxHashMap, FxHashSet};
 
 /// The sector codes a CAMEO-style actor code can carry.
@@ -49,6 +50,29 @@ pub struct ActorEntry {
     pub person: bool,
     /// Where it was defined.
     pub origin: Origin,
+    /// Codes restricted to dates (`@ from..to [CODE]` lines): the first
+    /// range that holds the date gives the entry to use instead of this one.
+    pub dated: Vec<DatedCode>,
+}
+
+/// A code that applies between two dates (both inclusive, either open).
+#[derive(Debug, Clone)]
+pub struct DatedCode {
+    /// First day, or none for "before `to`".
+    pub from: Option<NaiveDate>,
+    /// Last day, or none for "from `from` on".
+    pub to: Option<NaiveDate>,
+    /// The entry with that code, in [`ActorDict::entries`].
+    pub entry: usize,
+    /// The line that gave it.
+    pub origin: Origin,
+}
+
+impl DatedCode {
+    /// True when `date` is in the range.
+    pub fn holds(&self, date: NaiveDate) -> bool {
+        self.from.is_none_or(|f| f <= date) && self.to.is_none_or(|t| date <= t)
+    }
 }
 
 /// One phrase of an entry.
@@ -61,6 +85,8 @@ pub struct ActorPhrase {
     pub surface: Option<String>,
     /// Index into [`ActorDict::entries`].
     pub entry: usize,
+    /// Written with a final `*`: the last word is a stem.
+    pub stem: bool,
     /// Line that defined the phrase.
     pub origin: Origin,
 }
@@ -85,6 +111,7 @@ struct Block {
     flags: FxHashSet<String>,
     origin: Origin,
     phrases: Vec<(String, Option<String>, Origin)>,
+    dated: Vec<(Option<NaiveDate>, Option<NaiveDate>, String, Origin)>,
     agent: bool,
 }
 
@@ -121,10 +148,31 @@ impl ActorDict {
         for (bi, b) in blocks.iter().enumerate() {
             for (phrase, own_code, origin) in &b.phrases {
                 let code = own_code.clone().unwrap_or_else(|| b.code.clone());
-                let entry = *entry_of_code.entry((bi, code.clone())).or_insert_with(|| {
-                    entries.push(make_entry(b, &code, &countries));
-                    entries.len() - 1
-                });
+                let entry = match entry_of_code.get(&(bi, code.clone())) {
+                    Some(&e) => e,
+                    None => {
+                        let e = entries.len();
+                        entries.push(make_entry(b, &code, &countries));
+                        entry_of_code.insert((bi, code.clone()), e);
+                        if own_code.is_none() {
+                            for (from, to, dcode, dorigin) in &b.dated {
+                                let mut de = make_entry(b, dcode, &countries);
+                                de.origin = dorigin.clone();
+                                entries.push(de);
+                                let d = DatedCode {
+                                    from: *from,
+                                    to: *to,
+                                    entry: entries.len() - 1,
+                                    origin: dorigin.clone(),
+                                };
+                                entries[e].dated.push(d);
+                            }
+                        }
+                        e
+                    }
+                };
+                let stem = phrase.ends_with('*');
+                let phrase = phrase.trim_end_matches('*');
                 let key = phrase_key(phrase);
                 if key.is_empty() {
                     return Err(DictError::Syntax {
@@ -141,6 +189,7 @@ impl ActorDict {
                     key: key.clone(),
                     surface: surface.clone(),
                     entry,
+                    stem: stem && surface.is_none(),
                     origin: origin.clone(),
                 };
                 match seen.get(&(key.clone(), surface.clone())) {
@@ -152,7 +201,8 @@ impl ActorDict {
                 }
             }
         }
-        let matcher = PhraseMatcher::new(phrases.iter().map(|p| p.key.as_str()));
+        let matcher = PhraseMatcher::new(phrases.iter().map(|p| p.key.as_str()))
+            .with_stems(phrases.iter().map(|p| p.stem).collect());
         Ok(ActorDict {
             entries,
             phrases,
@@ -160,10 +210,55 @@ impl ActorDict {
             shadowed,
         })
     }
+
+    /// The entry a phrase's entry stands for on `date`: the dated code whose
+    /// range holds the date, else the entry itself. An entry written with the
+    /// null code `[-]` has no code outside its ranges (`None`); without a
+    /// date it takes its latest dated code.
+    pub fn on_date(&self, entry: usize, date: Option<NaiveDate>) -> Option<usize> {
+        let e = &self.entries[entry];
+        if e.dated.is_empty() {
+            return Some(entry);
+        }
+        match date {
+            Some(d) => match e.dated.iter().find(|x| x.holds(d)) {
+                Some(x) => Some(x.entry),
+                None => (!e.code.is_empty()).then_some(entry),
+            },
+            None if !e.code.is_empty() => Some(entry),
+            None => e
+                .dated
+                .iter()
+                .max_by_key(|x| x.to.unwrap_or(NaiveDate::MAX))
+                .map(|x| x.entry),
+        }
+    }
+}
+
+/// Reads a date range `2009-01-20..2017-01-20`, `..1999-08-09` or `2008-05-08..`.
+fn parse_range(s: &str) -> Option<(Option<NaiveDate>, Option<NaiveDate>)> {
+    let (a, b) = s.split_once("..")?;
+    let day = |x: &str| -> Option<Option<NaiveDate>> {
+        let x = x.trim();
+        if x.is_empty() {
+            Some(None)
+        } else {
+            NaiveDate::parse_from_str(x, "%Y-%m-%d").ok().map(Some)
+        }
+    };
+    let (from, to) = (day(a)?, day(b)?);
+    if from.is_none() && to.is_none() || from.zip(to).is_some_and(|(f, t)| f > t) {
+        return None;
+    }
+    Some((from, to))
 }
 
 fn make_entry(b: &Block, code: &str, countries: &FxHashSet<String>) -> ActorEntry {
-    let code = code.trim_start_matches('~').to_string();
+    let code = if code == "-" {
+        String::new()
+    } else {
+        code.trim_start_matches('~').to_string()
+    };
     let parts: Vec<&str> = (0..code.len() / 3)
         .map(|i| &code[i * 3..i * 3 + 3])
         .collect();
@@ -212,6 +307,7 @@ fn make_entry(b: &Block, code: &str, countries: &FxHashSet<String>) -> ActorEntr
         weak: b.flags.contains("weak"),
         person: b.flags.contains("person") || kind == ActorKind::Person,
         origin: b.origin.clone(),
+        dated: Vec::new(),
     }
 }
 
@@ -237,10 +333,11 @@ fn split_code(
         .map(|c| c + open)
         .ok_or_else(|| syntax(file, line, "'[' without ']'"))?;
     let code = s[open + 1..close].trim().to_string();
-    let valid = code
-        .trim_start_matches('~')
-        .chars()
-        .all(|c| c.is_ascii_uppercase() || c.is_ascii_digit());
+    let valid = code == "-"
+        || code
+            .trim_start_matches('~')
+            .chars()
+            .all(|c| c.is_ascii_uppercase() || c.is_ascii_digit());
     if !valid {
         return Err(syntax(
             file,
@@ -262,6 +359,30 @@ fn parse_blocks(file: &SourceFile, agent: bool, out: &mut Vec<Block>) -> Result<
             line,
         };
         let trimmed = text.trim();
+        if let Some(rest) = trimmed.strip_prefix('@') {
+            let Some(block) = out
+                .last_mut()
+                .filter(|b| b.agent == agent && b.origin.file == file.name)
+            else {
+                return Err(syntax(file, line, "an '@' line must follow a block header"));
+            };
+            let (range, code, rest) = split_code(file, line, rest)?;
+            let code = code.filter(|c| c != "-" && !c.starts_with('~'));
+            let (Some(code), true) = (code, rest.is_empty()) else {
+                return Err(syntax(file, line, "expected `@ FROM..TO [CODE]`"));
+            };
+            let (from, to) = parse_range(&range).ok_or_else(|| {
+                syntax(
+                    file,
+                    line,
+                    format!(
+                        "bad date range {range:?} (YYYY-MM-DD..YYYY-MM-DD, either end may be open)"
+                    ),
+                )
+            })?;
+            block.dated.push((from, to, code, origin));
+            continue;
+        }
         if let Some(rest) = trimmed.strip_prefix('+') {
             let Some(block) = out
                 .last_mut()
@@ -323,6 +444,7 @@ fn parse_blocks(file: &SourceFile, agent: bool, out: &mut Vec<Block>) -> Result<
             flags,
             origin,
             phrases,
+            dated: Vec::new(),
             agent,
         });
     }

@@ -23,6 +23,9 @@ pub struct CameoCode {
     pub goldstein: f64,
     /// CAMEO's description.
     pub description: String,
+    /// Not a CAMEO code: a code from an imported dictionary that CAMEO does
+    /// not define. Its other fields come from the longest CAMEO prefix.
+    pub foreign: bool,
 }
 
 /// The whole table.
@@ -79,10 +82,39 @@ impl CameoTable {
                     quad,
                     goldstein,
                     description: f[6].trim().to_string(),
+                    foreign: false,
                 },
             );
         }
         Ok(CameoTable { codes })
+    }
+
+    /// Adds a code CAMEO does not define, taking its PLOVER type, quad class
+    /// and Goldstein value from its longest CAMEO prefix (`174K` → `17`), or
+    /// marking it as carrying none when no prefix is CAMEO.
+    pub fn add_foreign(&mut self, code: &str) {
+        if self.codes.contains_key(code) {
+            return;
+        }
+        let base = (2..code.len())
+            .rev()
+            .find_map(|n| code.get(..n).and_then(|p| self.codes.get(p)))
+            .cloned();
+        let entry = CameoCode {
+            code: code.to_string(),
+            plover: base.as_ref().map_or(EventType::Consult, |b| b.plover),
+            mode: None,
+            context: Vec::new(),
+            quad: base.as_ref().map_or(1, |b| b.quad),
+            goldstein: base.as_ref().map_or(0.0, |b| b.goldstein),
+            description: format!(
+                "not a CAMEO code{}",
+                base.map(|b| format!(" (near {})", b.code))
+                    .unwrap_or_default()
+            ),
+            foreign: true,
+        };
+        self.codes.insert(code.to_string(), entry);
     }
 
     /// The entry for `code`.

@@ -6,6 +6,8 @@
 pub mod actors;
 pub mod cameo;
 pub mod cues;
+pub mod discards;
+pub mod petrarch;
 pub mod phrase;
 pub mod source;
 pub mod verbs;
@@ -13,6 +15,7 @@ pub mod verbs;
 pub use actors::{ActorDict, ActorEntry, ActorKind};
 pub use cameo::{CameoCode, CameoTable};
 pub use cues::Cues;
+pub use discards::{Discards, Issues, ListPhrase};
 pub use source::{SourceFile, Sources};
 pub use verbs::{Element, Inflector, VerbForms, VerbLexicon, VerbPattern};
 
@@ -72,6 +75,10 @@ pub struct Dictionaries {
     pub cues: Cues,
     /// CAMEO code table.
     pub cameo: CameoTable,
+    /// Phrases that stop coding.
+    pub discards: Discards,
+    /// Phrases that mark issues (PLOVER contexts).
+    pub issues: Issues,
 }
 
 impl Dictionaries {
@@ -89,13 +96,21 @@ impl Dictionaries {
             &inflector,
             &mut verbs.verb_forms,
         )?;
-        let cameo = CameoTable::parse(&need(&sources.cameo, "cameo.tsv")?)?;
+        let mut cameo = CameoTable::parse(&need(&sources.cameo, "cameo.tsv")?)?;
         for p in &verbs.patterns {
-            if cameo.get(&p.code).is_none() {
+            for code in std::iter::once(&p.code).chain(p.reverse.as_ref()) {
+                if sources.foreign_codes {
+                    cameo.add_foreign(code);
+                }
+            }
+            let missing = std::iter::once(&p.code)
+                .chain(p.reverse.as_ref())
+                .find(|c| cameo.get(c).is_none());
+            if let Some(code) = missing {
                 return Err(DictError::Syntax {
                     path: p.origin.file.clone(),
                     line: p.origin.line,
-                    message: format!("CAMEO code {} is not in cameo.tsv", p.code),
+                    message: format!("CAMEO code {code} is not in cameo.tsv"),
                 });
             }
         }
@@ -115,6 +130,8 @@ impl Dictionaries {
             inflector,
             cues,
             cameo,
+            discards: Discards::compile(sources.discards.as_ref())?,
+            issues: Issues::compile(sources.issues.as_ref())?,
         })
     }
 

@@ -48,6 +48,8 @@ pub struct PhraseMatch {
 pub struct PhraseMatcher {
     automaton: Option<AhoCorasick>,
     len: usize,
+    /// Phrases whose last word is a stem: it may end inside a token.
+    stems: Vec<bool>,
 }
 
 impl PhraseMatcher {
@@ -69,7 +71,18 @@ impl PhraseMatcher {
                     .expect("phrase automaton fits in memory"),
             )
         };
-        PhraseMatcher { automaton, len }
+        PhraseMatcher {
+            automaton,
+            len,
+            stems: Vec::new(),
+        }
+    }
+
+    /// Marks phrases whose last word is a stem ("argentin" matches
+    /// "Argentina" and "Argentine"), by phrase index.
+    pub fn with_stems(mut self, stems: Vec<bool>) -> PhraseMatcher {
+        self.stems = stems;
+        self
     }
 
     /// Number of phrases.
@@ -91,10 +104,10 @@ impl PhraseMatcher {
             return;
         }
         for m in ac.find_overlapping_iter(tokens.lower.as_str()) {
-            let (Some(start), Some(end)) = (
-                token_starting_at(tokens, m.start()),
-                token_ending_at(tokens, m.end()),
-            ) else {
+            let stem = self.stems.get(m.pattern().as_usize()) == Some(&true);
+            let end = token_ending_at(tokens, m.end())
+                .or_else(|| stem.then(|| token_containing(tokens, m.end())).flatten());
+            let (Some(start), Some(end)) = (token_starting_at(tokens, m.start()), end) else {
                 continue;
             };
             out.push(PhraseMatch {
@@ -118,6 +131,15 @@ fn token_starting_at(tokens: &Tokens, byte: usize) -> Option<usize> {
         .binary_search_by_key(&(byte as u32), |t| t.lower_start)
         .ok()?;
     Some(i)
+}
+
+/// The word token that continues past `byte` (a stem ending inside it).
+fn token_containing(tokens: &Tokens, byte: usize) -> Option<usize> {
+    let i = tokens
+        .tokens
+        .partition_point(|t| (t.lower_end as usize) <= byte);
+    let t = tokens.tokens.get(i)?;
+    ((t.lower_start as usize) < byte && byte < t.lower_end as usize).then_some(i)
 }
 
 fn token_ending_at(tokens: &Tokens, byte: usize) -> Option<usize> {

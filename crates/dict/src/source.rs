@@ -28,6 +28,14 @@ pub struct Sources {
     pub cues: Option<SourceFile>,
     /// `cameo.tsv`.
     pub cameo: Option<SourceFile>,
+    /// `discards.txt`: phrases that stop a sentence or story being coded.
+    pub discards: Option<SourceFile>,
+    /// `issues.txt`: phrases that mark what a sentence is about.
+    pub issues: Option<SourceFile>,
+    /// Accept event codes that are not in the CAMEO table (dictionaries
+    /// imported from other coders, e.g. PETRARCH's validation suite). Events
+    /// with such codes are kept for evaluation but never written as records.
+    pub foreign_codes: bool,
 }
 
 macro_rules! embedded {
@@ -53,6 +61,9 @@ impl Sources {
             verb_forms: Some(embedded!("verb_forms.txt")),
             cues: Some(embedded!("cues.txt")),
             cameo: Some(embedded!("cameo.tsv")),
+            discards: Some(embedded!("discards.txt")),
+            issues: None,
+            foreign_codes: false,
         }
     }
 
@@ -99,6 +110,9 @@ impl Sources {
             verb_forms: read("verb_forms.txt")?,
             cues: read("cues.txt")?,
             cameo: read("cameo.tsv")?,
+            discards: read("discards.txt")?,
+            issues: read("issues.txt")?,
+            foreign_codes: false,
         })
     }
 
@@ -124,6 +138,9 @@ impl Sources {
         take!(verb_forms);
         take!(cues);
         take!(cameo);
+        take!(discards);
+        take!(issues);
+        self.foreign_codes |= other.foreign_codes;
         self
     }
 }

@@ -189,6 +189,9 @@ pub struct VerbPattern {
     pub target_subject: bool,
     /// Blocks other patterns here without coding an event.
     pub noevent: bool,
+    /// A second event, from the recipient to the actor, with this code
+    /// ("arrived in Y": X visits Y, Y hosts X).
+    pub reverse: Option<String>,
     /// The pattern as written.
     pub text: String,
     /// Where it was written.
@@ -256,7 +259,7 @@ impl VerbLexicon {
             let text = text.trim();
             if let Some(rest) = text.strip_prefix("##") {
                 let c = rest.split_whitespace().next().unwrap_or("");
-                if c.is_empty() || !c.chars().all(|ch| ch.is_ascii_digit()) {
+                if c.is_empty() || !c.chars().all(|ch| ch.is_ascii_alphanumeric()) {
                     return Err(syntax(
                         line,
                         format!("block header needs a CAMEO code, got {c:?}"),
@@ -265,10 +268,11 @@ impl VerbLexicon {
                 code = Some(c.to_string());
                 continue;
             }
-            if let Some(rest) = text.strip_prefix('&') {
-                let (name, members) = rest
-                    .split_once('=')
-                    .ok_or_else(|| syntax(line, "a word set is written `&name = a | b`".into()))?;
+            // `&name = a | b` defines a word set; a line that starts with a
+            // set but has no `=` is a pattern.
+            if let Some((name, members)) =
+                text.strip_prefix('&').and_then(|rest| rest.split_once('='))
+            {
                 let alts = alternatives(file, line, &members.replace(' ', ""), &sets)?;
                 sets.insert(name.trim().to_string(), alts);
                 continue;
@@ -285,6 +289,7 @@ impl VerbLexicon {
                 reciprocal: false,
                 target_subject: false,
                 noevent: false,
+                reverse: None,
                 text: body.trim().to_string(),
                 origin: Origin {
                     file: file.name.clone(),
@@ -298,6 +303,9 @@ impl VerbLexicon {
                         pattern.context.extend(c.split(',').map(str::to_string))
                     }
                     Some(("target", "subject")) => pattern.target_subject = true,
+                    Some(("reverse", c)) if c.chars().all(|ch| ch.is_ascii_alphanumeric()) => {
+                        pattern.reverse = Some(c.to_string())
+                    }
                     None if opt == "reciprocal" => pattern.reciprocal = true,
                     None if opt == "noevent" => pattern.noevent = true,
                     _ => return Err(syntax(line, format!("unknown option {opt:?}"))),
