@@ -495,7 +495,8 @@ fn build_mentions(
             let joinable = gap.len() <= 2
                 && gap
                     .iter()
-                    .all(|&g| modifier_like(s, g, case) || s.lower(g) == "'s");
+                    .all(|&g| modifier_like(s, g, case) || s.lower(g) == "'s")
+                || agent_of_country(dict, s, &group, chosen[l], &gap);
             if !joinable {
                 break;
             }
@@ -538,6 +539,28 @@ fn build_mentions(
             s.mention_at[t] = Some(mi);
         }
     }
+}
+
+/// "soldiers from Gondor", "lawmakers in Fornost", "the government of
+/// Syria": an agent followed by a country it belongs to is one actor.
+fn agent_of_country(
+    dict: &Dictionaries,
+    s: &Sentence,
+    group: &[(usize, usize, usize)],
+    next: (usize, usize, usize),
+    gap: &[usize],
+) -> bool {
+    let kind = |g: &(usize, usize, usize)| dict.actors.entries[dict.actors.phrases[g.2].entry].kind;
+    let words: Vec<&str> = gap.iter().map(|&g| s.lower(g)).collect();
+    matches!(
+        words.as_slice(),
+        ["of" | "from" | "in"] | ["of" | "from" | "in", "the"]
+    ) && group.iter().all(|g| kind(g) == ActorKind::Agent)
+        && kind(&next) == ActorKind::Country
+        && dict.actors.entries[dict.actors.phrases[next.2].entry]
+            .code
+            .len()
+            == 3
 }
 
 /// Codes one noun phrase from its dictionary matches.

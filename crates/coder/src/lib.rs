@@ -772,8 +772,13 @@ impl Pipeline {
             }
             // "Finland will give Tanzania a grant": a promise of cooperation is
             // CAMEO's expression of intent (03x); future violence stays as it is.
+            // "is about to restore ties": an act reported as imminent is the
+            // act itself, flagged future, not a promise of it.
+            let imminent = (window.start..t.start.saturating_sub(1))
+                .any(|k| s.lower(k) == "about" && s.lower(k + 1) == "to");
             let promised = cue_class.is_none()
                 && future
+                && !imminent
                 && !neg
                 && ["04", "05", "06", "07", "08"]
                     .iter()
@@ -785,6 +790,7 @@ impl Pipeline {
             // would blockade Paris": announced coercion is a threat.
             let announced = cue_class.is_none()
                 && !neg
+                && !imminent
                 && future
                 && ["14", "16", "17", "18", "19", "20"]
                     .iter()

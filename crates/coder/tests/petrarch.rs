@@ -95,7 +95,7 @@ fn petrarch_validation_suite_holds_its_floor() {
         o.records, o.full, o.codes
     );
     assert_eq!(o.records, 284);
-    // Measured: 69 full matches, 155 on event codes alone.
-    assert!(o.full >= 65, "full matches fell to {}", o.full);
-    assert!(o.codes >= 150, "event-code matches fell to {}", o.codes);
+    // Measured: 95 full matches, 195 on event codes alone.
+    assert!(o.full >= 90, "full matches fell to {}", o.full);
+    assert!(o.codes >= 190, "event-code matches fell to {}", o.codes);
 }
