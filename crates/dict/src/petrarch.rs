@@ -318,7 +318,9 @@ fn petrarch_range(s: &str) -> Option<String> {
         return Some(format!("{}..", petrarch_date(d)?));
     }
     let (a, b) = s.split_once('-')?;
-    Some(format!("{}..{}", petrarch_date(a)?, petrarch_date(b)?))
+    let (from, to) = (petrarch_date(a)?, petrarch_date(b)?);
+    // ISO dates compare as text; a range that ends before it starts is an error.
+    (from <= to).then(|| format!("{from}..{to}"))
 }
 
 // ------------------------------------------------------------------ actors
@@ -1138,13 +1140,25 @@ fn convert_verbs(file: &SourceFile, rep: &mut ImportReport) -> (String, String) 
                 rep.drop(file, line, raw, "malformed event code");
                 continue;
             }
-            for v in &block_verbs {
-                let verb = format!(
-                    "{}~{}",
-                    v.before.iter().map(|b| format!("{b} ")).collect::<String>(),
-                    v.lemma
-                );
-                match convert_pattern(&body, &verb, &sets) {
+            // Synonyms share the pattern: `~grant|~give * aid`; a multiword
+            // verb with words before it (`wire ~tap`) gets its own.
+            let mut verbs: Vec<String> = Vec::new();
+            let plain: Vec<String> = block_verbs
+                .iter()
+                .filter(|v| v.before.is_empty())
+                .map(|v| format!("~{}", v.lemma))
+                .collect();
+            if !plain.is_empty() {
+                verbs.push(plain.join("|"));
+            }
+            verbs.extend(
+                block_verbs
+                    .iter()
+                    .filter(|v| !v.before.is_empty())
+                    .map(|v| format!("{} ~{}", v.before.join(" "), v.lemma)),
+            );
+            for verb in &verbs {
+                match convert_pattern(&body, verb, &sets) {
                     Ok((pattern, target_before)) => {
                         let mut opts = options.clone();
                         if target_before {

@@ -2,8 +2,8 @@
 //! sentence's tokens. Dictionary phrases are tokenised by the same tokenizer
 //! as the text, so "u.s." or "al-qaeda" match exactly as the text splits.
 
-use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
 use dyad_text::{NormText, SentenceSpan, Tokens};
+use rustc_hash::FxHashMap;
 
 /// Tokenises a dictionary phrase and returns its lower-case tokens joined
 /// by single spaces, as [`Tokens::lower`] writes them.
@@ -44,12 +44,30 @@ pub struct PhraseMatch {
 }
 
 /// Finds whole-token occurrences of many phrases at once.
-#[derive(Debug, Clone)]
+///
+/// Phrases are indexed by their first token (one-word phrases) or first two
+/// tokens (longer ones), and a phrase whose last word is a stem by the first
+/// four letters of its first token; each token of a sentence looks up its
+/// candidates and checks them against the sentence's lower-case text. Cheap
+/// to build for tens of thousands of phrases, and as fast to run as the
+/// sentence has tokens.
+#[derive(Debug, Clone, Default)]
 pub struct PhraseMatcher {
-    automaton: Option<AhoCorasick>,
-    len: usize,
-    /// Phrases whose last word is a stem: it may end inside a token.
+    keys: Vec<Box<str>>,
+    /// Number of tokens of each phrase.
+    lens: Vec<u32>,
     stems: Vec<bool>,
+    single: FxHashMap<Box<str>, Vec<u32>>,
+    pair: FxHashMap<Box<str>, Vec<u32>>,
+    stem: FxHashMap<Box<str>, Vec<u32>>,
+}
+
+/// The first four letters (or fewer) of a token, for the stem index.
+fn stem_probe(token: &str) -> &str {
+    match token.char_indices().nth(4) {
+        Some((i, _)) => &token[..i],
+        None => token,
+    }
 }
 
 impl PhraseMatcher {
@@ -59,62 +77,113 @@ impl PhraseMatcher {
         I: IntoIterator<Item = S>,
         S: AsRef<str>,
     {
-        let keys: Vec<String> = keys.into_iter().map(|k| k.as_ref().to_string()).collect();
-        let len = keys.len();
-        let automaton = if keys.is_empty() {
-            None
-        } else {
-            Some(
-                AhoCorasickBuilder::new()
-                    .match_kind(MatchKind::Standard)
-                    .build(&keys)
-                    .expect("phrase automaton fits in memory"),
-            )
+        let keys: Vec<Box<str>> = keys.into_iter().map(|k| k.as_ref().into()).collect();
+        let lens = keys.iter().map(|k| k.split(' ').count() as u32).collect();
+        let mut m = PhraseMatcher {
+            keys,
+            lens,
+            ..PhraseMatcher::default()
         };
-        PhraseMatcher {
-            automaton,
-            len,
-            stems: Vec::new(),
-        }
+        m.index();
+        m
     }
 
     /// Marks phrases whose last word is a stem ("argentin" matches
     /// "Argentina" and "Argentine"), by phrase index.
     pub fn with_stems(mut self, stems: Vec<bool>) -> PhraseMatcher {
         self.stems = stems;
+        self.index();
         self
+    }
+
+    fn index(&mut self) {
+        self.single.clear();
+        self.pair.clear();
+        self.stem.clear();
+        for (i, key) in self.keys.iter().enumerate() {
+            if key.is_empty() {
+                continue;
+            }
+            let i = i as u32;
+            if self.stems.get(i as usize) == Some(&true) {
+                let first = key.split(' ').next().unwrap_or("");
+                self.stem
+                    .entry(stem_probe(first).into())
+                    .or_default()
+                    .push(i);
+            } else if self.lens[i as usize] == 1 {
+                self.single.entry(key.clone()).or_default().push(i);
+            } else {
+                let second_end = key
+                    .match_indices(' ')
+                    .nth(1)
+                    .map_or(key.len(), |(at, _)| at);
+                self.pair
+                    .entry(key[..second_end].into())
+                    .or_default()
+                    .push(i);
+            }
+        }
     }
 
     /// Number of phrases.
     pub fn len(&self) -> usize {
-        self.len
+        self.keys.len()
     }
 
     /// True when there are no phrases.
     pub fn is_empty(&self) -> bool {
-        self.len == 0
+        self.keys.is_empty()
     }
 
     /// Every whole-token match in `tokens`, overlapping ones included,
     /// ordered by start token then by length (longest first).
     pub fn find_all(&self, tokens: &Tokens, out: &mut Vec<PhraseMatch>) {
         out.clear();
-        let Some(ac) = &self.automaton else { return };
-        if tokens.tokens.is_empty() {
+        let n = tokens.tokens.len();
+        if n == 0 || self.keys.is_empty() {
             return;
         }
-        for m in ac.find_overlapping_iter(tokens.lower.as_str()) {
-            let stem = self.stems.get(m.pattern().as_usize()) == Some(&true);
-            let end = token_ending_at(tokens, m.end())
-                .or_else(|| stem.then(|| token_containing(tokens, m.end())).flatten());
-            let (Some(start), Some(end)) = (token_starting_at(tokens, m.start()), end) else {
-                continue;
+        let lower = tokens.lower.as_str();
+        let span = |a: usize, b: usize| {
+            &lower[tokens.tokens[a].lower_start as usize..tokens.tokens[b].lower_end as usize]
+        };
+        for i in 0..n {
+            let word = span(i, i);
+            let mut try_phrase = |p: u32, stem: bool| {
+                let len = self.lens[p as usize] as usize;
+                let last = i + len - 1;
+                if last >= n {
+                    return;
+                }
+                let text = span(i, last);
+                let key = &*self.keys[p as usize];
+                let hit = if stem {
+                    text.len() > key.len() && text.starts_with(key) || text == key
+                } else {
+                    text == key
+                };
+                if hit {
+                    out.push(PhraseMatch {
+                        start: i,
+                        end: last + 1,
+                        phrase: p as usize,
+                    });
+                }
             };
-            out.push(PhraseMatch {
-                start,
-                end: end + 1,
-                phrase: m.pattern().as_usize(),
-            });
+            if let Some(c) = self.single.get(word) {
+                c.iter().for_each(|&p| try_phrase(p, false));
+            }
+            if i + 1 < n {
+                if let Some(c) = self.pair.get(span(i, i + 1)) {
+                    c.iter().for_each(|&p| try_phrase(p, false));
+                }
+            }
+            if !self.stem.is_empty() {
+                if let Some(c) = self.stem.get(stem_probe(word)) {
+                    c.iter().for_each(|&p| try_phrase(p, true));
+                }
+            }
         }
         out.sort_by(|a, b| {
             a.start
@@ -122,30 +191,6 @@ impl PhraseMatcher {
                 .then(b.end.cmp(&a.end))
                 .then(a.phrase.cmp(&b.phrase))
         });
+        out.dedup();
     }
-}
-
-fn token_starting_at(tokens: &Tokens, byte: usize) -> Option<usize> {
-    let i = tokens
-        .tokens
-        .binary_search_by_key(&(byte as u32), |t| t.lower_start)
-        .ok()?;
-    Some(i)
-}
-
-/// The word token that continues past `byte` (a stem ending inside it).
-fn token_containing(tokens: &Tokens, byte: usize) -> Option<usize> {
-    let i = tokens
-        .tokens
-        .partition_point(|t| (t.lower_end as usize) <= byte);
-    let t = tokens.tokens.get(i)?;
-    ((t.lower_start as usize) < byte && byte < t.lower_end as usize).then_some(i)
-}
-
-fn token_ending_at(tokens: &Tokens, byte: usize) -> Option<usize> {
-    let i = tokens
-        .tokens
-        .binary_search_by_key(&(byte as u32), |t| t.lower_end)
-        .ok()?;
-    Some(i)
 }

@@ -321,24 +321,37 @@ impl VerbLexicon {
                                 Some(inner) => (true, inner),
                                 None => (false, raw),
                             };
-                        if let Some(lemma) = spec.strip_prefix('~') {
-                            let lemma_words: Vec<&str> = lemma.split('_').collect();
-                            let conj = inflector.conjugate(lemma_words[0]);
+                        if spec.starts_with('~') {
+                            // `~verb`, or several: `~grant|~give` (synonyms
+                            // sharing the rest of the pattern).
                             let mut alts = Vec::new();
-                            for (form, flag) in conj.forms() {
-                                let e = verb_forms
-                                    .entry(form.to_string())
-                                    .or_insert((conj.base.clone(), VerbForms(0)));
-                                e.1 .0 |= flag;
-                                let mut words = vec![form.to_string()];
-                                words.extend(lemma_words[1..].iter().map(|w| w.to_lowercase()));
-                                if !alts.contains(&words) {
-                                    alts.push(words);
+                            let mut first = None;
+                            for lemma in spec.split('|') {
+                                let Some(lemma) = lemma.strip_prefix('~') else {
+                                    return Err(syntax(
+                                        line,
+                                        format!("{spec:?}: every alternative of a verb element is a ~verb"),
+                                    ));
+                                };
+                                let lemma_words: Vec<&str> = lemma.split('_').collect();
+                                let conj = inflector.conjugate(lemma_words[0]);
+                                for (form, flag) in conj.forms() {
+                                    let e = verb_forms
+                                        .entry(form.to_string())
+                                        .or_insert((conj.base.clone(), VerbForms(0)));
+                                    e.1 .0 |= flag;
+                                    let mut words = vec![form.to_string()];
+                                    words.extend(lemma_words[1..].iter().map(|w| w.to_lowercase()));
+                                    if !alts.contains(&words) {
+                                        alts.push(words);
+                                    }
                                 }
+                                first.get_or_insert(conj.base);
                             }
+                            alts.sort_by_key(|a| std::cmp::Reverse(a.len()));
                             Element::Words {
                                 alternatives: alts,
-                                verb: Some(conj.base),
+                                verb: first,
                                 optional,
                             }
                         } else {
