@@ -6,8 +6,11 @@
 pub mod actors;
 pub mod cameo;
 pub mod cues;
+pub mod lint;
+pub mod lookup;
 pub mod phrase;
 pub mod source;
+pub mod user;
 pub mod verbs;
 
 pub use actors::{ActorDict, ActorEntry, ActorKind};
