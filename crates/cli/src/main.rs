@@ -1,5 +1,6 @@
 //! `dyad`: the command line. Parses arguments and calls the library crates;
-//! the work of `dyad code` (batches, threads, resume) is in `code`.
+//! the work of `dyad code` (batches, threads, resume) is in `code`, the
+//! dictionary tools (`dyad dict`) and dictionary loading in `dict`.
 //!
 //! Exit status: 0 all went well; 1 fatal error (output not writable,
 //! dictionaries broken); 2 usage error; 3 the run finished but some input
@@ -8,6 +9,8 @@
 mod bar;
 mod checkpoint;
 mod code;
+mod dict;
+mod dict_test;
 mod parallel;
 mod summary;
 
@@ -16,7 +19,6 @@ use std::num::NonZeroUsize;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
-use anyhow::{bail, Context};
 use chrono::NaiveDate;
 use clap::{Args, Parser, Subcommand, ValueEnum};
 use dyad_coder::{Pipeline, CODER_VERSION};
@@ -24,9 +26,10 @@ use dyad_input::{parse_date, InputOptions, StdinFormat, DEFAULT_MAX_DOC_BYTES};
 use dyad_model::Document;
 
 use crate::code::{check_job, code_all, CodeJob, Coded, UsageError, BATCH_DOCUMENTS};
+use crate::dict::DictionaryArgs;
 use crate::summary::summary_line;
 
-const EXIT_FATAL: u8 = 1;
+pub(crate) const EXIT_FATAL: u8 = 1;
 const EXIT_USAGE: u8 = 2;
 const EXIT_REJECTED: u8 = 3;
 
@@ -47,6 +50,8 @@ enum Command {
     Code(CodeArgs),
     /// Show how one sentence is coded, step by step.
     Explain(ExplainArgs),
+    /// Dictionary tools: lookup, lint, test.
+    Dict(dict::DictArgs),
     /// Print the version of dyad and its coder.
     Version,
 }
@@ -73,9 +78,8 @@ struct CodeArgs {
     /// What stdin (-) holds.
     #[arg(long, value_enum, value_name = "FORMAT", default_value_t = StdinArg::Jsonl)]
     stdin_format: StdinArg,
-    /// Use the dictionaries in DIR (same layout as data/) instead of the built-in ones.
-    #[arg(long, value_name = "DIR")]
-    dictionaries: Option<PathBuf>,
+    #[command(flatten)]
+    dicts: DictionaryArgs,
     /// Worker threads [default: the number of cores].
     #[arg(long, value_name = "N")]
     threads: Option<NonZeroUsize>,
@@ -112,12 +116,11 @@ struct ExplainArgs {
     /// Publication date, for resolving relative dates.
     #[arg(long, value_name = "YYYY-MM-DD", value_parser = parse_published)]
     published: Option<NaiveDate>,
-    /// Use the dictionaries in DIR instead of the built-in ones.
-    #[arg(long, value_name = "DIR")]
-    dictionaries: Option<PathBuf>,
+    #[command(flatten)]
+    dicts: DictionaryArgs,
 }
 
-fn parse_published(value: &str) -> Result<NaiveDate, String> {
+pub(crate) fn parse_published(value: &str) -> Result<NaiveDate, String> {
     parse_date(value).map_err(|e| e.to_string())
 }
 
@@ -142,7 +145,7 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
     match cli.command {
         Command::Code(args) => code(args),
         Command::Explain(args) => {
-            let pipeline = load_pipeline(args.dictionaries.as_deref())?;
+            let pipeline = Pipeline::new(args.dicts.load()?);
             let explanation = pipeline.explain(&args.sentence.join(" "), args.published);
             let mut stdout = io::stdout().lock();
             stdout.write_all(explanation.as_bytes())?;
@@ -151,6 +154,7 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
             }
             Ok(ExitCode::SUCCESS)
         }
+        Command::Dict(args) => dict::run(args),
         Command::Version => {
             println!(
                 "dyad {} (coder: {CODER_VERSION})",
@@ -185,10 +189,10 @@ fn code(args: CodeArgs) -> anyhow::Result<ExitCode> {
         batch_documents: args.batch_size.get(),
         stop_after_documents: args.stop_after_docs,
         coder_version: CODER_VERSION.to_string(),
-        dictionaries: args.dictionaries,
+        dictionaries: args.dicts.dictionaries.clone(),
     };
     check_job(&job)?;
-    let pipeline = load_pipeline(job.dictionaries.as_deref())?;
+    let pipeline = Pipeline::new(args.dicts.load()?);
     let coder = |doc: &Document| {
         let (events, stats) = pipeline.code_document_with_stats(doc);
         Coded {
@@ -212,22 +216,6 @@ fn code(args: CodeArgs) -> anyhow::Result<ExitCode> {
     } else {
         ExitCode::SUCCESS
     })
-}
-
-fn load_pipeline(dictionaries: Option<&Path>) -> anyhow::Result<Pipeline> {
-    match dictionaries {
-        // The coder overlays what it finds in `dir` on the built-in files, so
-        // a mistyped path would silently mean "built-in only".
-        Some(dir) if !dir.is_dir() => {
-            bail!(
-                "cannot load the dictionaries in {}: not a directory",
-                dir.display()
-            )
-        }
-        Some(dir) => Pipeline::from_dir(dir)
-            .with_context(|| format!("cannot load the dictionaries in {}", dir.display())),
-        None => Pipeline::builtin().context("cannot load the built-in dictionaries"),
-    }
 }
 
 fn is_broken_pipe(err: &anyhow::Error) -> bool {
@@ -262,6 +250,10 @@ mod tests {
             &["code", "a.jsonl", "--stdin-format", "csv"],
             &["code", "a.jsonl", "--frobnicate"],
             &["explain"],
+            &["dict"],
+            &["dict", "lookup"],
+            &["dict", "test"],
+            &["dict", "lookup", "x", "--date", "2017-13-01"],
             &["frobnicate"],
         ] {
             let err = parse(args).unwrap_err();
