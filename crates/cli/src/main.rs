@@ -1,5 +1,6 @@
 //! `dyad`: the command line. Parses arguments and calls the library crates;
-//! the work of `dyad code` (batches, threads, resume) is in `code`.
+//! the work of `dyad code` (batches, threads, resume) is in `code`, the
+//! dictionary tools (`dyad dict`) and dictionary loading in `dict`.
 //!
 //! Exit status: 0 all went well; 1 fatal error (output not writable,
 //! dictionaries broken); 2 usage error; 3 the run finished but some input
@@ -8,6 +9,8 @@
 mod bar;
 mod checkpoint;
 mod code;
+mod dict;
+mod dict_test;
 mod import;
 mod parallel;
 mod summary;
@@ -17,7 +20,6 @@ use std::num::NonZeroUsize;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
-use anyhow::{bail, Context};
 use chrono::NaiveDate;
 use clap::{Args, Parser, Subcommand, ValueEnum};
 use dyad_coder::{Pipeline, CODER_VERSION};
@@ -25,6 +27,7 @@ use dyad_input::{parse_date, InputOptions, StdinFormat, DEFAULT_MAX_DOC_BYTES};
 use dyad_model::Document;
 
 use crate::code::{check_job, code_all, CodeJob, Coded, UsageError, BATCH_DOCUMENTS};
+use crate::dict::DictionaryArgs;
 use crate::summary::summary_line;
 
 /// Dictionaries compile into many small allocations and coding makes more
@@ -32,7 +35,7 @@ use crate::summary::summary_line;
 #[global_allocator]
 static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
 
-const EXIT_FATAL: u8 = 1;
+pub(crate) const EXIT_FATAL: u8 = 1;
 const EXIT_USAGE: u8 = 2;
 const EXIT_REJECTED: u8 = 3;
 
@@ -53,36 +56,10 @@ enum Command {
     Code(CodeArgs),
     /// Show how one sentence is coded, step by step.
     Explain(ExplainArgs),
+    /// Dictionary tools: lookup, lint, test.
+    Dict(dict::DictArgs),
     /// Print the version of dyad and its coder.
     Version,
-    /// Work with dictionaries.
-    #[command(subcommand)]
-    Dict(DictCommand),
-}
-
-#[derive(Debug, Subcommand)]
-enum DictCommand {
-    /// Convert TABARI/PETRARCH dictionaries (verbs, actors, agents, discards,
-    /// issues) into dyad's formats, and report what was left out.
-    Import {
-        /// Folder with the PETRARCH dictionary files.
-        #[arg(value_name = "DIR")]
-        dir: PathBuf,
-        /// Folder to write the dyad files into (laid out like data/).
-        #[arg(short, long, value_name = "OUT")]
-        output: PathBuf,
-    },
-}
-
-/// The format of the files given with --dictionaries.
-#[derive(Debug, Clone, Copy, Default, ValueEnum)]
-enum DictFormat {
-    /// dyad's own formats (data/README.md), overlaid on the built-in files.
-    #[default]
-    Dyad,
-    /// TABARI/PETRARCH dictionaries, used on their own (dyad's cue words and
-    /// CAMEO table complete them).
-    Petrarch,
 }
 
 #[derive(Debug, Args)]
@@ -107,18 +84,8 @@ struct CodeArgs {
     /// What stdin (-) holds.
     #[arg(long, value_enum, value_name = "FORMAT", default_value_t = StdinArg::Jsonl)]
     stdin_format: StdinArg,
-    /// Use the dictionaries in DIR (same layout as data/) instead of the built-in ones.
-    #[arg(long, value_name = "DIR")]
-    dictionaries: Option<PathBuf>,
-    /// Format of the --dictionaries folder.
-    #[arg(
-        long,
-        value_enum,
-        value_name = "FORMAT",
-        default_value_t,
-        requires = "dictionaries"
-    )]
-    dict_format: DictFormat,
+    #[command(flatten)]
+    dicts: DictionaryArgs,
     /// Worker threads [default: the number of cores].
     #[arg(long, value_name = "N")]
     threads: Option<NonZeroUsize>,
@@ -155,21 +122,11 @@ struct ExplainArgs {
     /// Publication date, for resolving relative dates.
     #[arg(long, value_name = "YYYY-MM-DD", value_parser = parse_published)]
     published: Option<NaiveDate>,
-    /// Use the dictionaries in DIR instead of the built-in ones.
-    #[arg(long, value_name = "DIR")]
-    dictionaries: Option<PathBuf>,
-    /// Format of the --dictionaries folder.
-    #[arg(
-        long,
-        value_enum,
-        value_name = "FORMAT",
-        default_value_t,
-        requires = "dictionaries"
-    )]
-    dict_format: DictFormat,
+    #[command(flatten)]
+    dicts: DictionaryArgs,
 }
 
-fn parse_published(value: &str) -> Result<NaiveDate, String> {
+pub(crate) fn parse_published(value: &str) -> Result<NaiveDate, String> {
     parse_date(value).map_err(|e| e.to_string())
 }
 
@@ -194,7 +151,7 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
     match cli.command {
         Command::Code(args) => code(args),
         Command::Explain(args) => {
-            let pipeline = load_pipeline(args.dictionaries.as_deref(), args.dict_format)?;
+            let pipeline = Pipeline::new(args.dicts.load()?);
             let explanation = pipeline.explain(&args.sentence.join(" "), args.published);
             let mut stdout = io::stdout().lock();
             stdout.write_all(explanation.as_bytes())?;
@@ -203,10 +160,7 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
             }
             Ok(ExitCode::SUCCESS)
         }
-        Command::Dict(DictCommand::Import { dir, output }) => {
-            import::import(&dir, &output, &mut io::stdout().lock())?;
-            Ok(ExitCode::SUCCESS)
-        }
+        Command::Dict(args) => dict::run(args),
         Command::Version => {
             println!(
                 "dyad {} (coder: {CODER_VERSION})",
@@ -241,10 +195,10 @@ fn code(args: CodeArgs) -> anyhow::Result<ExitCode> {
         batch_documents: args.batch_size.get(),
         stop_after_documents: args.stop_after_docs,
         coder_version: CODER_VERSION.to_string(),
-        dictionaries: args.dictionaries,
+        dictionaries: args.dicts.dictionaries.clone(),
     };
     check_job(&job)?;
-    let pipeline = load_pipeline(job.dictionaries.as_deref(), args.dict_format)?;
+    let pipeline = Pipeline::new(args.dicts.load()?);
     let cameo = &pipeline.dictionaries().cameo;
     let coder = |doc: &Document| {
         let (mut events, stats) = pipeline.code_document_with_stats(doc);
@@ -272,25 +226,6 @@ fn code(args: CodeArgs) -> anyhow::Result<ExitCode> {
     } else {
         ExitCode::SUCCESS
     })
-}
-
-fn load_pipeline(dictionaries: Option<&Path>, format: DictFormat) -> anyhow::Result<Pipeline> {
-    match dictionaries {
-        // The coder overlays what it finds in `dir` on the built-in files, so
-        // a mistyped path would silently mean "built-in only".
-        Some(dir) if !dir.is_dir() => {
-            bail!(
-                "cannot load the dictionaries in {}: not a directory",
-                dir.display()
-            )
-        }
-        Some(dir) => match format {
-            DictFormat::Dyad => Pipeline::from_dir(dir),
-            DictFormat::Petrarch => Pipeline::from_petrarch_dir(dir),
-        }
-        .with_context(|| format!("cannot load the dictionaries in {}", dir.display())),
-        None => Pipeline::builtin().context("cannot load the built-in dictionaries"),
-    }
 }
 
 fn is_broken_pipe(err: &anyhow::Error) -> bool {
@@ -325,6 +260,10 @@ mod tests {
             &["code", "a.jsonl", "--stdin-format", "csv"],
             &["code", "a.jsonl", "--frobnicate"],
             &["explain"],
+            &["dict"],
+            &["dict", "lookup"],
+            &["dict", "test"],
+            &["dict", "lookup", "x", "--date", "2017-13-01"],
             &["frobnicate"],
         ] {
             let err = parse(args).unwrap_err();

@@ -236,7 +236,7 @@ impl ActorDict {
 }
 
 /// Reads a date range `2009-01-20..2017-01-20`, `..1999-08-09` or `2008-05-08..`.
-fn parse_range(s: &str) -> Option<(Option<NaiveDate>, Option<NaiveDate>)> {
+pub(crate) fn parse_range(s: &str) -> Option<(Option<NaiveDate>, Option<NaiveDate>)> {
     let (a, b) = s.split_once("..")?;
     let day = |x: &str| -> Option<Option<NaiveDate>> {
         let x = x.trim();

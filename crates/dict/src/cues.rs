@@ -206,7 +206,7 @@ impl Cues {
 }
 
 /// A cue line's concrete phrase keys: `~verb` words expand to every form.
-fn expand(text: &str, inflector: &Inflector) -> Vec<String> {
+pub(crate) fn expand(text: &str, inflector: &Inflector) -> Vec<String> {
     let mut keys = vec![String::new()];
     for word in text.split_whitespace() {
         let forms: Vec<String> = match word.strip_prefix('~') {

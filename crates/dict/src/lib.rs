@@ -7,9 +7,12 @@ pub mod actors;
 pub mod cameo;
 pub mod cues;
 pub mod discards;
+pub mod lint;
+pub mod lookup;
 pub mod petrarch;
 pub mod phrase;
 pub mod source;
+pub mod user;
 pub mod verbs;
 
 pub use actors::{ActorDict, ActorEntry, ActorKind};

@@ -155,7 +155,7 @@ impl Inflector {
 }
 
 /// One element of a pattern.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
 pub enum Element {
     /// One of several word sequences (each alternative a list of lower-case tokens).
     Words {
@@ -378,8 +378,20 @@ impl VerbLexicon {
             }
             patterns.push(pattern);
         }
+        let mut lexicon = VerbLexicon {
+            patterns,
+            anchors: FxHashMap::default(),
+            verb_forms,
+        };
+        lexicon.index();
+        Ok(lexicon)
+    }
+
+    /// Rebuilds the index from first words to patterns, after the patterns
+    /// were added to or reordered.
+    pub fn index(&mut self) {
         let mut anchors: FxHashMap<String, Vec<u32>> = FxHashMap::default();
-        for (i, p) in patterns.iter().enumerate() {
+        for (i, p) in self.patterns.iter().enumerate() {
             if let Some(Element::Words { alternatives, .. }) = p.elements.first() {
                 let mut firsts: Vec<&String> = alternatives.iter().map(|a| &a[0]).collect();
                 firsts.sort();
@@ -389,10 +401,6 @@ impl VerbLexicon {
                 }
             }
         }
-        Ok(VerbLexicon {
-            patterns,
-            anchors,
-            verb_forms,
-        })
+        self.anchors = anchors;
     }
 }
