@@ -1,5 +1,6 @@
 //! `dyad`: the command line. Parses arguments and calls the library crates;
-//! the work of `dyad code` (batches, threads, resume) is in `code`.
+//! the work of `dyad code` (batches, threads, resume) is in `code`, that of
+//! `dyad eval` in `eval`.
 //!
 //! Exit status: 0 all went well; 1 fatal error (output not writable,
 //! dictionaries broken); 2 usage error; 3 the run finished but some input
@@ -8,6 +9,7 @@
 mod bar;
 mod checkpoint;
 mod code;
+mod eval;
 mod parallel;
 mod summary;
 
@@ -47,6 +49,9 @@ enum Command {
     Code(CodeArgs),
     /// Show how one sentence is coded, step by step.
     Explain(ExplainArgs),
+    /// Measure coding accuracy against gold annotations, or profile what is
+    /// coded from unlabelled corpora.
+    Eval(eval::EvalArgs),
     /// Print the version of dyad and its coder.
     Version,
 }
@@ -149,6 +154,11 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
             if !explanation.ends_with('\n') {
                 stdout.write_all(b"\n")?;
             }
+            Ok(ExitCode::SUCCESS)
+        }
+        Command::Eval(args) => {
+            let pipeline = load_pipeline(args.dictionaries.as_deref())?;
+            eval::run(&args, &pipeline)?;
             Ok(ExitCode::SUCCESS)
         }
         Command::Version => {
@@ -262,6 +272,10 @@ mod tests {
             &["code", "a.jsonl", "--stdin-format", "csv"],
             &["code", "a.jsonl", "--frobnicate"],
             &["explain"],
+            &["eval"],
+            &["eval", "--gold", "g.jsonl", "--profile", "corpus"],
+            &["eval", "--gold", "g.jsonl", "--format", "csv"],
+            &["eval", "--profile", "corpus", "--format", "dyad"],
             &["frobnicate"],
         ] {
             let err = parse(args).unwrap_err();
