@@ -1,6 +1,7 @@
 //! `dyad`: the command line. Parses arguments and calls the library crates;
 //! the work of `dyad code` (batches, threads, resume) is in `code`, the
-//! dictionary tools (`dyad dict`) and dictionary loading in `dict`.
+//! dictionary tools (`dyad dict`) and dictionary loading in `dict`, `dyad
+//! eval` in `eval`.
 //!
 //! Exit status: 0 all went well; 1 fatal error (output not writable,
 //! dictionaries broken); 2 usage error; 3 the run finished but some input
@@ -11,6 +12,7 @@ mod checkpoint;
 mod code;
 mod dict;
 mod dict_test;
+mod eval;
 mod import;
 mod parallel;
 mod summary;
@@ -58,6 +60,9 @@ enum Command {
     Explain(ExplainArgs),
     /// Dictionary tools: lookup, lint, test.
     Dict(dict::DictArgs),
+    /// Measure coding accuracy against gold annotations, or profile what is
+    /// coded from unlabelled corpora.
+    Eval(eval::EvalArgs),
     /// Print the version of dyad and its coder.
     Version,
 }
@@ -161,6 +166,11 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
             Ok(ExitCode::SUCCESS)
         }
         Command::Dict(args) => dict::run(args),
+        Command::Eval(args) => {
+            let pipeline = Pipeline::new(args.dicts.load()?);
+            eval::run(&args, &pipeline)?;
+            Ok(ExitCode::SUCCESS)
+        }
         Command::Version => {
             println!(
                 "dyad {} (coder: {CODER_VERSION})",
@@ -264,6 +274,10 @@ mod tests {
             &["dict", "lookup"],
             &["dict", "test"],
             &["dict", "lookup", "x", "--date", "2017-13-01"],
+            &["eval"],
+            &["eval", "--gold", "g.jsonl", "--profile", "corpus"],
+            &["eval", "--gold", "g.jsonl", "--format", "csv"],
+            &["eval", "--profile", "corpus", "--format", "dyad"],
             &["frobnicate"],
         ] {
             let err = parse(args).unwrap_err();

@@ -412,3 +412,82 @@ fn explain_prints_the_steps() {
     assert_eq!(output.status.code(), Some(0), "{}", stderr(&output));
     assert!(!output.stdout.is_empty());
 }
+
+#[test]
+fn eval_scores_gold_records_as_a_table_and_as_json() {
+    let Some(gold) = shared("peer/plover/plover_gsr_dev.jsonl") else {
+        return;
+    };
+    let table = dyad(&["eval", "--gold", path(&gold)]);
+    assert_eq!(table.status.code(), Some(0), "{}", stderr(&table));
+    let text = String::from_utf8(table.stdout).unwrap();
+    assert!(text.contains("(plover-gsr): 215 documents"), "{text}");
+    assert!(text.contains("event type, top-1 by confidence"), "{text}");
+    assert!(text.contains("source: country or organisation"), "{text}");
+
+    let json = dyad(&[
+        "eval",
+        "--gold",
+        path(&gold),
+        "--format",
+        "plover-gsr",
+        "--json",
+    ]);
+    assert_eq!(json.status.code(), Some(0), "{}", stderr(&json));
+    let report: serde_json::Value = serde_json::from_slice(&json.stdout).unwrap();
+    assert_eq!(report["format"], "plover-gsr");
+    assert_eq!(report["top1_type"]["total"], 215);
+    assert!(report["misses"].as_array().is_some_and(|m| !m.is_empty()));
+    // The table's figure is the JSON's.
+    let hits = report["top1_type"]["hits"].as_u64().unwrap();
+    let row = text
+        .lines()
+        .find(|l| l.contains("top-1 by confidence"))
+        .unwrap();
+    assert!(row.contains(&format!(" {hits} ")), "{row}");
+}
+
+#[test]
+fn eval_reads_the_seed_annotation_and_profiles_corpora() {
+    let Some(seed) = shared("corpus/seed.jsonl") else {
+        return;
+    };
+    let gold = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../testdata/seed.gold.jsonl");
+    let output = dyad(&["eval", "--gold", path(&gold)]);
+    assert_eq!(output.status.code(), Some(0), "{}", stderr(&output));
+    let text = String::from_utf8(output.stdout).unwrap();
+    for row in ["date: exact range", "place", "attribution", "modality"] {
+        assert!(text.contains(row), "{row}: {text}");
+    }
+
+    let output = dyad(&[
+        "eval",
+        "--profile",
+        path(&seed),
+        "--json",
+        "--top-rules",
+        "3",
+    ]);
+    assert_eq!(output.status.code(), Some(0), "{}", stderr(&output));
+    let profile: serde_json::Value = serde_json::from_slice(&output.stdout).unwrap();
+    assert_eq!(profile["documents"], 1);
+    assert_eq!(profile["per_type"].as_array().unwrap().len(), 16);
+    assert!(profile["top_rules"].as_array().unwrap().len() <= 3);
+}
+
+#[test]
+fn eval_reports_unreadable_gold_as_a_fatal_error() {
+    let dir = tempfile::tempdir().unwrap();
+    let gold = dir.path().join("gold.jsonl");
+    fs::write(&gold, "{\"headline\": \"nothing we know\"}\n").unwrap();
+    let output = dyad(&["eval", "--gold", path(&gold)]);
+    assert_eq!(output.status.code(), Some(1));
+    assert!(
+        stderr(&output).contains("give --format"),
+        "{}",
+        stderr(&output)
+    );
+    let output = dyad(&["eval", "--gold", path(&dir.path().join("absent.jsonl"))]);
+    assert_eq!(output.status.code(), Some(1));
+    assert!(stderr(&output).contains("cannot read the gold file"));
+}
