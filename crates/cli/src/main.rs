@@ -191,6 +191,9 @@ fn code(args: CodeArgs) -> anyhow::Result<ExitCode> {
     let pipeline = load_pipeline(job.dictionaries.as_deref())?;
     let coder = |doc: &Document| {
         let (events, stats) = pipeline.code_document_with_stats(doc);
+        if let (Some(warning), false) = (&stats.publication_warning, job.quiet) {
+            eprintln!("warning: {}: {warning}", doc.id);
+        }
         Coded {
             events,
             sentences: stats.sentences as u64,
