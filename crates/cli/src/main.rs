@@ -215,6 +215,9 @@ fn code(args: CodeArgs) -> anyhow::Result<ExitCode> {
         // Codes CAMEO does not define (from imported dictionaries) cannot
         // make a valid record; `dyad dict test` still sees them.
         events.retain(|e| cameo.get(&e.cameo).is_some_and(|c| !c.foreign));
+        if let (Some(warning), false) = (&stats.publication_warning, job.quiet) {
+            eprintln!("warning: {}: {warning}", doc.id);
+        }
         Coded {
             events,
             sentences: stats.sentences as u64,

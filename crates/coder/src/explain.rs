@@ -37,6 +37,7 @@ pub(crate) fn explain(p: &Pipeline, text: &str, published: Option<NaiveDate>) ->
     }
     let _ = writeln!(out, "letter case: {case:?}; {} sentence(s)", spans.len());
     let char_bytes = crate::char_byte_offsets(text);
+    let dates = crate::when::DocumentDates::new(&norm.text, published);
     for (index, s) in sentences.iter_mut().enumerate() {
         let _ = writeln!(
             out,
@@ -76,7 +77,7 @@ pub(crate) fn explain(p: &Pipeline, text: &str, published: Option<NaiveDate>) ->
             );
         }
         // Resolve exactly as coding does, then code.
-        let events = p.code_sentence(&doc, index, s, &mut disc, &char_bytes);
+        let events = p.code_sentence(&doc, index, s, &mut disc, &char_bytes, &dates);
         let _ = writeln!(out, "actors:");
         for m in &s.mentions {
             let extra = match (&m.antecedent, m.country_inferred) {

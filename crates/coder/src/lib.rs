@@ -8,12 +8,13 @@ mod discourse;
 mod explain;
 mod roles;
 mod triggers;
+mod when;
 
 use analysis::{class, CueIds, Mention, MentionKind, Sentence};
 use chrono::NaiveDate;
 use discourse::{remembered, Discourse, Remembered};
 use dyad_dict::{Dictionaries, Sources, VerbForms};
-use dyad_model::{Actor, Attribution, Document, Event, EventDate, Modality, SpanText};
+use dyad_model::{Actor, Attribution, Document, Event, Modality, SpanText};
 use dyad_text::{LetterCase, NormText, SentenceSpan};
 use triggers::Trigger;
 
@@ -30,10 +31,13 @@ pub struct Pipeline {
 }
 
 /// Counts from coding one document.
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct DocumentStats {
     /// Sentences in the document.
     pub sentences: usize,
+    /// Why the document's publication date was set aside (implausible, or
+    /// contradicting its dateline), when it was.
+    pub publication_warning: Option<String>,
 }
 
 impl Pipeline {
@@ -127,6 +131,7 @@ impl Pipeline {
             self.resolve_mentions(&mut t, &mut disc);
         }
         let char_bytes = char_byte_offsets(&doc.text);
+        let dates = when::DocumentDates::new(&norm.text, doc.published);
         let mut events = Vec::new();
         let discards = &self.dict.discards;
         let story_discarded = !discards.is_empty()
@@ -136,7 +141,8 @@ impl Pipeline {
                     .is_some_and(|d| d.tag == "story")
             });
         for (index, s) in sentences.iter_mut().enumerate() {
-            let mut sentence_events = self.code_sentence(doc, index, s, &mut disc, &char_bytes);
+            let mut sentence_events =
+                self.code_sentence(doc, index, s, &mut disc, &char_bytes, &dates);
             if story_discarded || discards.find(&s.toks.lower).is_some() {
                 continue;
             }
@@ -156,6 +162,7 @@ impl Pipeline {
             events,
             DocumentStats {
                 sentences: spans.len(),
+                publication_warning: dates.warning,
             },
         )
     }
@@ -242,12 +249,14 @@ impl Pipeline {
         s: &mut Sentence,
         disc: &mut Discourse,
         char_bytes: &[usize],
+        dates: &when::DocumentDates,
     ) -> Vec<Event> {
         self.resolve_mentions(s, disc);
         let found = triggers::find(&self.dict, s);
         let verb_tokens = verb_tokens(s, &found);
         let frames = frames(s, &verb_tokens, &self.ids);
         let coded: Vec<Coded> = self.code_triggers(s, &found, &verb_tokens, &frames, disc);
+        let event_dates = when::event_dates(s, &coded, &verb_tokens, &frames, dates);
         // What this sentence says is "the statement" of the next ones.
         for f in &frames {
             if let Some(&m) = f.speaker.first() {
@@ -262,7 +271,7 @@ impl Pipeline {
         let sentence_span = s.norm.original_span(s.span.start, s.span.end);
         let sentence_text = slice_chars(&doc.text, char_bytes, sentence_span);
         let mut out = Vec::new();
-        for c in coded {
+        for (c, date) in coded.into_iter().zip(event_dates) {
             let trigger_span = s.original_span(c.trigger.0, c.trigger.1);
             let trigger_text = slice_chars(&doc.text, char_bytes, trigger_span);
             let info = self
@@ -281,7 +290,7 @@ impl Pipeline {
             out.push(Event {
                 id: format!("{}:{}:{}", doc.id, index, out.len()),
                 doc_id: doc.id.clone(),
-                published: doc.published,
+                published: dates.published,
                 sentence_index: index as u32,
                 sentence: sentence_text.to_string(),
                 event_type: info.plover,
@@ -299,7 +308,7 @@ impl Pipeline {
                     text: trigger_text.to_string(),
                     span: trigger_span,
                 },
-                date: EventDate::from_publication(doc.published),
+                date,
                 location: None,
                 attribution: c.attribution.map(|a| Attribution {
                     speaker: a.speaker.as_ref().map(to_actor),
@@ -837,7 +846,7 @@ impl Pipeline {
                         )
                 })
             };
-            let frame = nearest_frame(frames, t);
+            let frame = nearest_frame(frames, (t.start, t.end));
             let reported = frame.is_some_and(|f| f.report);
             let allegedly = (0..t.start).any(|k| {
                 matches!(
@@ -1056,16 +1065,17 @@ fn speaker_anonymous(s: &Sentence, m: usize) -> bool {
     mention.unnamed() && s.is(mention.end - 1, class::ANONYMOUS)
 }
 
-/// The frame nearest to a trigger, ignoring the trigger's own words.
-fn nearest_frame<'f>(frames: &'f [Frame], t: &Trigger) -> Option<&'f Frame> {
+/// The frame nearest to a trigger's tokens `[start, end)`, ignoring the
+/// trigger's own words.
+fn nearest_frame(frames: &[Frame], (start, end): (usize, usize)) -> Option<&Frame> {
     frames
         .iter()
-        .filter(|f| !(f.cue.0 >= t.start && f.cue.0 < t.end))
+        .filter(|f| !(f.cue.0 >= start && f.cue.0 < end))
         .min_by_key(|f| {
-            if f.cue.0 >= t.end {
-                f.cue.0 - t.end
+            if f.cue.0 >= end {
+                f.cue.0 - end
             } else {
-                t.start.saturating_sub(f.cue.1)
+                start.saturating_sub(f.cue.1)
             }
         })
 }

@@ -229,11 +229,13 @@ fn seed_actors_carry_country_sector_and_spans_into_the_text() {
         text[a as usize..b as usize].iter().collect::<String>(),
         "Syrian government"
     );
-    assert_eq!(defeat.date.basis, dyad_model::DateBasis::Publication);
+    // "defeated the rebels in Aleppo in December", published in February.
+    assert_eq!(defeat.date.basis, dyad_model::DateBasis::Relative);
     assert_eq!(
         defeat.date.start.map(|d| d.to_string()).as_deref(),
-        Some("2017-02-13")
+        Some("2016-12-01")
     );
+    assert_eq!(defeat.date.precision, dyad_model::DatePrecision::Month);
     assert!(defeat.location.is_none());
     assert!(
         defeat.rule.contains("verbs.txt:"),
