@@ -176,7 +176,7 @@ impl ActorDict {
                 let key = phrase_key(phrase);
                 if key.is_empty() {
                     return Err(DictError::Syntax {
-                        path: origin.file.clone(),
+                        path: origin.file.to_string(),
                         line: origin.line,
                         message: format!("phrase {phrase:?} has no words"),
                     });
@@ -353,16 +353,17 @@ fn split_code(
 }
 
 fn parse_blocks(file: &SourceFile, agent: bool, out: &mut Vec<Block>) -> Result<(), DictError> {
+    let file_name: std::sync::Arc<str> = file.name.as_str().into();
     for (line, text) in lines(&file.text) {
         let origin = Origin {
-            file: file.name.clone(),
+            file: file_name.clone(),
             line,
         };
         let trimmed = text.trim();
         if let Some(rest) = trimmed.strip_prefix('@') {
             let Some(block) = out
                 .last_mut()
-                .filter(|b| b.agent == agent && b.origin.file == file.name)
+                .filter(|b| b.agent == agent && *b.origin.file == *file.name)
             else {
                 return Err(syntax(file, line, "an '@' line must follow a block header"));
             };
@@ -386,7 +387,7 @@ fn parse_blocks(file: &SourceFile, agent: bool, out: &mut Vec<Block>) -> Result<
         if let Some(rest) = trimmed.strip_prefix('+') {
             let Some(block) = out
                 .last_mut()
-                .filter(|b| b.agent == agent && b.origin.file == file.name)
+                .filter(|b| b.agent == agent && *b.origin.file == *file.name)
             else {
                 return Err(syntax(file, line, "a '+' line must follow a block header"));
             };

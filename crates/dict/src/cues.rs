@@ -141,7 +141,7 @@ impl Cues {
                     prefix: parts[1].to_string(),
                     result: parts[2].to_string(),
                     origin: Origin {
-                        file: file.name.clone(),
+                        file: file.name.as_str().into(),
                         line,
                     },
                 });

@@ -109,7 +109,7 @@ impl Discards {
                 text: p.to_string(),
                 tag: tag.to_string(),
                 origin: Origin {
-                    file: file.name.clone(),
+                    file: file.name.as_str().into(),
                     line,
                 },
             });
@@ -192,7 +192,7 @@ impl Issues {
                     text: p.to_string(),
                     tag: code.to_string(),
                     origin: Origin {
-                        file: file.name.clone(),
+                        file: file.name.as_str().into(),
                         line,
                     },
                 });

@@ -53,8 +53,8 @@ pub enum DictError {
 /// Where a dictionary entry was written, for `rule` and `explain`.
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 pub struct Origin {
-    /// File, relative to the data folder.
-    pub file: String,
+    /// File, relative to the data folder (shared by every entry of the file).
+    pub file: std::sync::Arc<str>,
     /// 1-based line.
     pub line: usize,
 }
@@ -111,7 +111,7 @@ impl Dictionaries {
                 .find(|c| cameo.get(c).is_none());
             if let Some(code) = missing {
                 return Err(DictError::Syntax {
-                    path: p.origin.file.clone(),
+                    path: p.origin.file.to_string(),
                     line: p.origin.line,
                     message: format!("CAMEO code {code} is not in cameo.tsv"),
                 });
@@ -120,7 +120,7 @@ impl Dictionaries {
         for r in &cues.compose {
             if cameo.get(&r.result).is_none() {
                 return Err(DictError::Syntax {
-                    path: r.origin.file.clone(),
+                    path: r.origin.file.to_string(),
                     line: r.origin.line,
                     message: format!("CAMEO code {} is not in cameo.tsv", r.result),
                 });

@@ -192,7 +192,7 @@ impl Findings {
 
     fn missing(&mut self, name: &str) {
         let origin = Origin {
-            file: name.to_string(),
+            file: name.into(),
             line: 0,
         };
         self.error(Check::Syntax, &origin, "the file is missing".into());
@@ -204,17 +204,23 @@ impl Findings {
                 path,
                 line,
                 message,
-            } => (Origin { file: path, line }, message),
+            } => (
+                Origin {
+                    file: path.into(),
+                    line,
+                },
+                message,
+            ),
             DictError::Io { path, source } => (
                 Origin {
-                    file: path,
+                    file: path.into(),
                     line: 0,
                 },
                 source.to_string(),
             ),
             DictError::Missing(name) => (
                 Origin {
-                    file: name,
+                    file: name.into(),
                     line: 0,
                 },
                 "the file is missing".into(),
@@ -226,7 +232,7 @@ impl Findings {
 
 fn origin(file: &SourceFile, line: usize) -> Origin {
     Origin {
-        file: file.name.clone(),
+        file: file.name.as_str().into(),
         line,
     }
 }

@@ -49,7 +49,7 @@ impl ImportReport {
     fn drop(&mut self, file: &SourceFile, line: usize, text: &str, reason: impl Into<String>) {
         self.dropped.push(Dropped {
             origin: Origin {
-                file: file.name.clone(),
+                file: file.name.as_str().into(),
                 line,
             },
             reason: reason.into(),
@@ -278,12 +278,9 @@ fn usable_phrase(p: &str) -> bool {
         ])
 }
 
-/// `AFG`, `USAGOV`: upper-case letters and digits.
+/// `AFG`, `USAGOV`: three-letter upper-case parts.
 fn valid_code(code: &str) -> bool {
-    !code.is_empty()
-        && code
-            .chars()
-            .all(|c| c.is_ascii_uppercase() || c.is_ascii_digit())
+    !code.is_empty() && code.len().is_multiple_of(3) && code.chars().all(|c| c.is_ascii_uppercase())
 }
 
 /// TABARI dates: `YYMMDD` (years up to 30 are 20xx) or `YYYYMMDD`.
@@ -517,7 +514,7 @@ fn convert_actors(file: &SourceFile, rep: &mut ImportReport) -> String {
         // ("Arnor" + "government" = ARNGOV), as dyad does with countries.
         let kind = if person {
             " kind=person"
-        } else if head.len() == 3 {
+        } else if head.len() == 3 && !NOT_COUNTRIES.contains(&head.as_str()) {
             " kind=country"
         } else {
             ""
@@ -546,6 +543,16 @@ fn convert_actors(file: &SourceFile, rep: &mut ImportReport) -> String {
     }
     out
 }
+
+/// Three-letter codes of actor files that are not countries: sectors and
+/// the international prefixes of CAMEO (IGO, NGO, MNC, ...).
+const NOT_COUNTRIES: &[&str] = &[
+    "GOV", "MIL", "REB", "OPP", "INS", "COP", "JUD", "LEG", "MED", "NGO", "IGO", "BUS", "CVL",
+    "REF", "SPY", "EDU", "HLH", "REL", "LAB", "AGR", "CRM", "UAF", "ELI", "PTY", "MOD", "RAD",
+    "NGM", "MNC", "IMG", "UNO", "SET", "ENV", "HRI", "DEV", "JEW", "MUS", "CHR", "BUD", "HIN",
+    "BAH", "MOS", "ATH", "SHI", "WEU", "EEU", "EUR", "AFR", "ASA", "MEA", "NAF", "SAF", "WAF",
+    "EAF", "SAM", "NAM", "LAM", "CAS", "SAS", "SEA", "CRB", "BLK", "BAL", "WST",
+];
 
 // ------------------------------------------------------------------ agents
 

@@ -97,7 +97,10 @@ impl Joined {
     }
 
     fn fix_origin(&self, o: &mut Origin) {
-        self.fix(&mut o.file, &mut o.line);
+        if *o.file == *self.first && o.line > self.first_lines {
+            o.file = self.second.as_str().into();
+            o.line -= self.first_lines;
+        }
     }
 }
 
@@ -199,7 +202,7 @@ impl Dictionaries {
             // The user's patterns go first, so that they win equal matches.
             let (mut mine, theirs): (Vec<_>, Vec<_>) = std::mem::take(&mut dict.verbs.patterns)
                 .into_iter()
-                .partition(|p| p.origin.file == user_verbs.name);
+                .partition(|p| *p.origin.file == *user_verbs.name);
             mine.extend(theirs);
             dict.verbs.patterns = mine;
             dict.verbs.index();

@@ -292,7 +292,7 @@ impl VerbLexicon {
                 reverse: None,
                 text: body.trim().to_string(),
                 origin: Origin {
-                    file: file.name.clone(),
+                    file: file.name.as_str().into(),
                     line,
                 },
             };
