@@ -955,6 +955,9 @@ impl Pipeline {
                     out.push(back);
                 }
             }
+            if let Some(meeting) = invited_meeting(s, out.last().expect("just pushed")) {
+                out.push(meeting);
+            }
             if let Some(accusation) =
                 self.report_accusation(s, frame, out.last().expect("just pushed"))
             {
@@ -1011,6 +1014,49 @@ impl Pipeline {
             how: "actor: author of the report; recipient: actor of the reported event".into(),
         })
     }
+}
+
+/// Words for a meeting that an invitation can be to.
+const MEETINGS: &[&str] = &[
+    "talks",
+    "negotiations",
+    "meeting",
+    "meetings",
+    "summit",
+    "conference",
+    "consultations",
+];
+
+/// "Kazakhstan invited the government and rebels for February 15-16 talks":
+/// besides the invitation (036), the invitees are to meet: a planned
+/// consultation among them, flagged future, whose trigger is the meeting
+/// noun (so a date beside the noun dates it).
+fn invited_meeting(s: &Sentence, invitation: &Coded) -> Option<Coded> {
+    if invitation.code != "036" || invitation.recipient.len() < 2 {
+        return None;
+    }
+    let (from, to) = invitation.trigger;
+    let noun = (from..to).find(|&k| MEETINGS.contains(&s.lower(k)))?;
+    let mut modality = invitation.modality.clone();
+    // The meeting itself is planned, not intended by its members.
+    modality.retain(|m| !matches!(m, Modality::Future | Modality::Intent));
+    modality.push(Modality::Future);
+    Some(Coded {
+        pattern: None,
+        code: "040".to_string(),
+        composed: None,
+        trigger: (noun, noun + 1),
+        actor: invitation.recipient.clone(),
+        recipient: Vec::new(),
+        attribution: invitation.attribution.clone(),
+        modality,
+        confidence: (invitation.confidence - 0.2).max(0.05),
+        rule: format!(
+            "invited-meeting: the invitees of {} [036] are to meet",
+            invitation.rule
+        ),
+        how: "actors: the invitees, meeting each other".into(),
+    })
 }
 
 /// Mentions as event actors: a pronoun for a group stands for each member.

@@ -146,7 +146,10 @@ pub(crate) fn event_dates(
             let own = anchored
                 .iter()
                 .filter(usable)
-                .filter(|x| x.head.is_some_and(|h| h >= a && h < b))
+                .filter(|x| {
+                    x.head.is_some_and(|h| h >= a && h < b)
+                        || x.noun.is_some_and(|n| n >= a && n < b)
+                })
                 .min_by_key(|x| x.start.abs_diff(a))
                 .or_else(|| {
                     // "were killed and seven others were wounded during

@@ -45,6 +45,12 @@ fn seed_events_get_the_dates_of_their_own_clauses() {
             "invited",
             "2017-02-11..2017-02-11 relative",
         ),
+        // ... and the talks the invitees are to hold are dated by "February 15-16".
+        (
+            "Kazakhstan said on Saturday",
+            "talks",
+            "2017-02-15..2017-02-16 relative",
+        ),
         (
             "similar indirect meeting",
             "attended",
