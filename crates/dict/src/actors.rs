@@ -121,86 +121,47 @@ impl ActorDict {
         actor_files: &[SourceFile],
         agents: Option<&SourceFile>,
     ) -> Result<ActorDict, DictError> {
-        let mut blocks = Vec::new();
+        // Which codes are countries, from the block headers, before any
+        // block is compiled (a country's agents take its code first).
+        let mut countries: FxHashSet<String> = FxHashSet::default();
         for f in actor_files {
-            parse_blocks(f, false, &mut blocks)?;
-        }
-        if let Some(f) = agents {
-            parse_blocks(f, true, &mut blocks)?;
-        }
-        let countries: FxHashSet<String> = blocks
-            .iter()
-            .filter(|b| {
-                !b.agent
-                    && b.code.len() == 3
-                    && b.fields
-                        .get("kind")
-                        .map_or(b.origin.file.contains("countries"), |k| k == "country")
-            })
-            .map(|b| b.code.clone())
-            .collect();
-
-        let mut entries = Vec::new();
-        let mut phrases: Vec<ActorPhrase> = Vec::new();
-        let mut shadowed = Vec::new();
-        let mut seen: FxHashMap<(String, Option<String>), usize> = FxHashMap::default();
-        let mut entry_of_code: FxHashMap<(usize, String), usize> = FxHashMap::default();
-        for (bi, b) in blocks.iter().enumerate() {
-            for (phrase, own_code, origin) in &b.phrases {
-                let code = own_code.clone().unwrap_or_else(|| b.code.clone());
-                let entry = match entry_of_code.get(&(bi, code.clone())) {
-                    Some(&e) => e,
-                    None => {
-                        let e = entries.len();
-                        entries.push(make_entry(b, &code, &countries));
-                        entry_of_code.insert((bi, code.clone()), e);
-                        if own_code.is_none() {
-                            for (from, to, dcode, dorigin) in &b.dated {
-                                let mut de = make_entry(b, dcode, &countries);
-                                de.origin = dorigin.clone();
-                                entries.push(de);
-                                let d = DatedCode {
-                                    from: *from,
-                                    to: *to,
-                                    entry: entries.len() - 1,
-                                    origin: dorigin.clone(),
-                                };
-                                entries[e].dated.push(d);
-                            }
-                        }
-                        e
-                    }
-                };
-                let stem = phrase.ends_with('*');
-                let phrase = phrase.trim_end_matches('*');
-                let key = phrase_key(phrase);
-                if key.is_empty() {
-                    return Err(DictError::Syntax {
-                        path: origin.file.to_string(),
-                        line: origin.line,
-                        message: format!("phrase {phrase:?} has no words"),
-                    });
+            for (line, text) in lines(&f.text) {
+                let t = text.trim();
+                if t.starts_with(['+', '@']) {
+                    continue;
                 }
-                let surface = phrase
-                    .chars()
-                    .any(char::is_uppercase)
-                    .then(|| phrase_surface(phrase));
-                let p = ActorPhrase {
-                    key: key.clone(),
-                    surface: surface.clone(),
-                    entry,
-                    stem: stem && surface.is_none(),
-                    origin: origin.clone(),
+                let (_, code, rest) = split_code(f, line, t)?;
+                let Some(code) = code.filter(|c| c.len() == 3) else {
+                    continue;
                 };
-                match seen.get(&(key.clone(), surface.clone())) {
-                    Some(&first) => shadowed.push((p, first)),
-                    None => {
-                        seen.insert((key, surface), phrases.len());
-                        phrases.push(p);
-                    }
+                let kind = rest
+                    .split_whitespace()
+                    .find_map(|w| w.strip_prefix("kind="));
+                if kind.map_or(f.name.contains("countries"), |k| k == "country") {
+                    countries.insert(code);
                 }
             }
         }
+
+        let mut c = Compiler {
+            countries,
+            entries: Vec::new(),
+            phrases: Vec::new(),
+            shadowed: Vec::new(),
+            seen: FxHashMap::default(),
+        };
+        for f in actor_files {
+            parse_blocks(f, false, &mut |b| c.add(b))?;
+        }
+        if let Some(f) = agents {
+            parse_blocks(f, true, &mut |b| c.add(b))?;
+        }
+        let Compiler {
+            entries,
+            phrases,
+            shadowed,
+            ..
+        } = c;
         let matcher = PhraseMatcher::new(phrases.iter().map(|p| p.key.as_str()))
             .with_stems(phrases.iter().map(|p| p.stem).collect());
         Ok(ActorDict {
@@ -251,6 +212,78 @@ pub(crate) fn parse_range(s: &str) -> Option<(Option<NaiveDate>, Option<NaiveDat
         return None;
     }
     Some((from, to))
+}
+
+/// Compiles blocks one at a time, as they are read.
+struct Compiler {
+    countries: FxHashSet<String>,
+    entries: Vec<ActorEntry>,
+    phrases: Vec<ActorPhrase>,
+    shadowed: Vec<(ActorPhrase, usize)>,
+    seen: FxHashMap<(String, Option<String>), usize>,
+}
+
+impl Compiler {
+    fn add(&mut self, b: Block) -> Result<(), DictError> {
+        let countries = &self.countries;
+        let entries = &mut self.entries;
+        let mut entry_of_code: Vec<(String, usize)> = Vec::new();
+        for (phrase, own_code, origin) in &b.phrases {
+            let code = own_code.as_deref().unwrap_or(&b.code);
+            let entry = match entry_of_code.iter().find(|(c, _)| c == code) {
+                Some(&(_, e)) => e,
+                None => {
+                    let e = entries.len();
+                    entries.push(make_entry(&b, code, countries));
+                    entry_of_code.push((code.to_string(), e));
+                    if own_code.is_none() {
+                        for (from, to, dcode, dorigin) in &b.dated {
+                            let mut de = make_entry(&b, dcode, countries);
+                            de.origin = dorigin.clone();
+                            entries.push(de);
+                            let d = DatedCode {
+                                from: *from,
+                                to: *to,
+                                entry: entries.len() - 1,
+                                origin: dorigin.clone(),
+                            };
+                            entries[e].dated.push(d);
+                        }
+                    }
+                    e
+                }
+            };
+            let stem = phrase.ends_with('*');
+            let phrase = phrase.trim_end_matches('*');
+            let key = phrase_key(phrase);
+            if key.is_empty() {
+                return Err(DictError::Syntax {
+                    path: origin.file.to_string(),
+                    line: origin.line,
+                    message: format!("phrase {phrase:?} has no words"),
+                });
+            }
+            let surface = phrase
+                .chars()
+                .any(char::is_uppercase)
+                .then(|| phrase_surface(phrase));
+            let p = ActorPhrase {
+                key: key.clone(),
+                surface: surface.clone(),
+                entry,
+                stem: stem && surface.is_none(),
+                origin: origin.clone(),
+            };
+            match self.seen.get(&(key.clone(), surface.clone())) {
+                Some(&first) => self.shadowed.push((p, first)),
+                None => {
+                    self.seen.insert((key, surface), self.phrases.len());
+                    self.phrases.push(p);
+                }
+            }
+        }
+        Ok(())
+    }
 }
 
 fn make_entry(b: &Block, code: &str, countries: &FxHashSet<String>) -> ActorEntry {
@@ -352,8 +385,14 @@ fn split_code(
     ))
 }
 
-fn parse_blocks(file: &SourceFile, agent: bool, out: &mut Vec<Block>) -> Result<(), DictError> {
+/// Reads the blocks of a file, handing each to `sink` once it is complete.
+fn parse_blocks(
+    file: &SourceFile,
+    agent: bool,
+    sink: &mut dyn FnMut(Block) -> Result<(), DictError>,
+) -> Result<(), DictError> {
     let file_name: std::sync::Arc<str> = file.name.as_str().into();
+    let mut out: Vec<Block> = Vec::with_capacity(1);
     for (line, text) in lines(&file.text) {
         let origin = Origin {
             file: file_name.clone(),
@@ -361,10 +400,7 @@ fn parse_blocks(file: &SourceFile, agent: bool, out: &mut Vec<Block>) -> Result<
         };
         let trimmed = text.trim();
         if let Some(rest) = trimmed.strip_prefix('@') {
-            let Some(block) = out
-                .last_mut()
-                .filter(|b| b.agent == agent && *b.origin.file == *file.name)
-            else {
+            let Some(block) = out.last_mut().filter(|b| b.agent == agent) else {
                 return Err(syntax(file, line, "an '@' line must follow a block header"));
             };
             let (range, code, rest) = split_code(file, line, rest)?;
@@ -385,10 +421,7 @@ fn parse_blocks(file: &SourceFile, agent: bool, out: &mut Vec<Block>) -> Result<
             continue;
         }
         if let Some(rest) = trimmed.strip_prefix('+') {
-            let Some(block) = out
-                .last_mut()
-                .filter(|b| b.agent == agent && *b.origin.file == *file.name)
-            else {
+            let Some(block) = out.last_mut().filter(|b| b.agent == agent) else {
                 return Err(syntax(file, line, "a '+' line must follow a block header"));
             };
             let (phrases, code, rest) = split_code(file, line, rest)?;
@@ -437,17 +470,22 @@ fn parse_blocks(file: &SourceFile, agent: bool, out: &mut Vec<Block>) -> Result<
                 ));
             }
         }
-        let phrases = Vec::new();
+        if let Some(done) = out.pop() {
+            sink(done)?;
+        }
         out.push(Block {
             name,
             code,
             fields,
             flags,
             origin,
-            phrases,
+            phrases: Vec::new(),
             dated: Vec::new(),
             agent,
         });
+    }
+    if let Some(done) = out.pop() {
+        sink(done)?;
     }
     Ok(())
 }

@@ -8,6 +8,18 @@ use rustc_hash::FxHashMap;
 /// Tokenises a dictionary phrase and returns its lower-case tokens joined
 /// by single spaces, as [`Tokens::lower`] writes them.
 pub fn phrase_key(phrase: &str) -> String {
+    // Plain words (ASCII letters and spaces) are one token each: no need to
+    // normalise and tokenise, which matters for tens of thousands of names.
+    if phrase.bytes().all(|b| b.is_ascii_alphabetic() || b == b' ') {
+        let mut key = String::with_capacity(phrase.len());
+        for w in phrase.split_ascii_whitespace() {
+            if !key.is_empty() {
+                key.push(' ');
+            }
+            key.extend(w.chars().map(|c| c.to_ascii_lowercase()));
+        }
+        return key;
+    }
     let norm = NormText::new(phrase.trim());
     let span = SentenceSpan {
         start: 0,
@@ -192,5 +204,24 @@ impl PhraseMatcher {
                 .then(a.phrase.cmp(&b.phrase))
         });
         out.dedup();
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn plain_words_are_keyed_as_the_tokenizer_keys_them() {
+        for p in ["Barack Obama", "the  United Nations", "al qaeda", "ARNOR"] {
+            let norm = NormText::new(p.trim());
+            let span = SentenceSpan {
+                start: 0,
+                end: norm.text.len(),
+            };
+            assert_eq!(phrase_key(p), dyad_text::tokenize(&norm, span).lower, "{p}");
+        }
+        // Anything else goes through the tokenizer.
+        assert_eq!(phrase_key("U.S. army"), "u.s. army");
     }
 }
