@@ -234,7 +234,10 @@ fn seed_actors_carry_country_sector_and_spans_into_the_text() {
         defeat.date.start.map(|d| d.to_string()).as_deref(),
         Some("2017-02-13")
     );
-    assert!(defeat.location.is_none());
+    assert_eq!(
+        defeat.location.as_ref().map(|p| p.name.as_str()),
+        Some("Aleppo")
+    );
     assert!(
         defeat.rule.contains("verbs.txt:"),
         "rule names the dictionary line: {}",
