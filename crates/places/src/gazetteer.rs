@@ -64,8 +64,17 @@ pub struct Gazetteer {
     text: String,
     /// Start of each place line.
     places: Vec<u32>,
-    /// Start of each names line; the lines are sorted by key.
-    names: Vec<u32>,
+    /// Start of each names line and the end of its key; the lines are
+    /// sorted by key.
+    names: Vec<(u32, u32)>,
+    /// Bloom-style filters of the keys and of their first words: most words
+    /// and word runs of a sentence are no name, and these say so without a
+    /// search.
+    first_words: FirstWords,
+    /// Hash of a key -> its names line; keys whose hash another key already
+    /// has are found by binary search instead.
+    by_hash: FxHashMap<u64, u32>,
+    collided: Vec<u64>,
     /// (country, admin1 code) -> the region's place.
     admin1: FxHashMap<([u8; 3], String), PlaceId>,
 }
@@ -132,11 +141,35 @@ impl Gazetteer {
             v
         };
         let places = line_starts("#places\n".len(), split + 1);
-        let names = line_starts(split + "\n#names\n".len(), text.len());
+        let mut names = Vec::new();
+        let mut first_words = FirstWords::default();
+        let mut by_hash = FxHashMap::default();
+        by_hash.reserve(text.len() / 24);
+        let mut collided = Vec::new();
+        let mut at = split + "\n#names\n".len();
+        while at < text.len() {
+            let line_end = text[at..].find('\n').map_or(text.len(), |i| at + i);
+            let line = &text[at..line_end];
+            let key_end = at + line.find('\t').unwrap_or(line.len());
+            if key_end > at {
+                names.push((at as u32, key_end as u32));
+                let key = &text[at..key_end];
+                let first = key.split(' ').next().unwrap_or(key);
+                first_words.insert(first, key.split(' ').count());
+                let h = key_hash(key);
+                if by_hash.insert(h, names.len() as u32 - 1).is_some() {
+                    collided.push(h);
+                }
+            }
+            at = line_end + 1;
+        }
         let mut gazetteer = Gazetteer {
             text,
             places,
             names,
+            first_words,
+            by_hash,
+            collided,
             admin1: FxHashMap::default(),
         };
         let regions: Vec<PlaceId> = (0..gazetteer.places.len() as PlaceId)
@@ -161,8 +194,8 @@ impl Gazetteer {
     }
 
     fn key_at(&self, name_line: usize) -> &str {
-        let line = self.line(self.names[name_line]);
-        line.split('\t').next().unwrap_or("")
+        let (start, end) = self.names[name_line];
+        &self.text[start as usize..end as usize]
     }
 
     /// Number of places.
@@ -219,11 +252,16 @@ impl Gazetteer {
     /// The places a lookup key (lower case, accents removed, words joined by
     /// one space) names.
     pub fn lookup(&self, key: &str) -> Option<NameEntry> {
-        let at = self.first_key_at_or_after(key);
+        let h = key_hash(key);
+        let at = match self.by_hash.get(&h) {
+            Some(&i) if self.key_at(i as usize) == key => i as usize,
+            _ if self.collided.contains(&h) => self.first_key_at_or_after(key),
+            _ => return None,
+        };
         if at >= self.names.len() || self.key_at(at) != key {
             return None;
         }
-        let line = self.names[at];
+        let line = self.names[at].0;
         let flags = self.line(line).split('\t').nth(1);
         Some(NameEntry {
             line,
@@ -231,15 +269,11 @@ impl Gazetteer {
         })
     }
 
-    /// True when some name is `word` or starts with `word` and a space.
-    /// Keys sort bytewise and a space sorts before letters and hyphens, so
-    /// such a name is the first key not below `word`, or the one after it.
-    pub fn starts_a_name(&self, word: &str) -> bool {
-        let at = self.first_key_at_or_after(word);
-        (at..self.names.len().min(at + 2)).any(|i| {
-            let k = self.key_at(i);
-            k == word || k.strip_prefix(word).is_some_and(|r| r.starts_with(' '))
-        })
+    /// At most how many words a name starting with `word` has; 0 when no
+    /// name starts with it. A hashed table answers, so the number can be
+    /// too high (another first word shares the slot) but never too low.
+    pub fn max_words_after(&self, word: &str) -> usize {
+        self.first_words.max_words(word)
     }
 
     fn first_key_at_or_after(&self, key: &str) -> usize {
@@ -264,6 +298,45 @@ impl Gazetteer {
             .split(',')
             .filter_map(|id| id.parse().ok())
     }
+}
+
+/// For each slot of a hash table of first words, the most words a key
+/// starting with one of them has: one memory access tells that a word starts
+/// no name, or how long a name starting with it can be.
+struct FirstWords {
+    slots: Vec<u8>,
+}
+
+/// Slots in the first-word table: about ten per distinct first word.
+const FIRST_WORD_SLOTS: usize = 1 << 20;
+
+impl Default for FirstWords {
+    fn default() -> FirstWords {
+        FirstWords {
+            slots: vec![0; FIRST_WORD_SLOTS],
+        }
+    }
+}
+
+impl FirstWords {
+    fn slot(word: &str) -> usize {
+        // The high bits of an Fx hash are the well-mixed ones.
+        (key_hash(word) >> (64 - FIRST_WORD_SLOTS.trailing_zeros())) as usize
+    }
+
+    fn insert(&mut self, word: &str, words: usize) {
+        let slot = &mut self.slots[FirstWords::slot(word)];
+        *slot = (*slot).max(words.min(u8::MAX as usize) as u8);
+    }
+
+    fn max_words(&self, word: &str) -> usize {
+        self.slots[FirstWords::slot(word)] as usize
+    }
+}
+
+fn key_hash(key: &str) -> u64 {
+    use std::hash::BuildHasher;
+    rustc_hash::FxBuildHasher.hash_one(key)
 }
 
 /// A country code as a fixed-size key.

@@ -153,10 +153,12 @@ impl Places {
             return g.lookup(&stem).map(|e| (i + 1, e, stem, true));
         }
         // "al-Bab" in the text, "al bab" in the gazetteer.
-        if !g.starts_a_name(first) && !first.contains('-') {
-            return None;
-        }
-        let limit = (i + MAX_NAME_WORDS).min(toks.len());
+        let max_words = match g.max_words_after(first) {
+            0 if first.contains('-') => MAX_NAME_WORDS,
+            0 => return None,
+            n => n.min(MAX_NAME_WORDS),
+        };
+        let limit = (i + max_words).min(toks.len());
         // The furthest the name may reach: words only, capitalised or
         // connectors in mixed-case text.
         let mut reach = i + 1;
@@ -174,9 +176,15 @@ impl Places {
             }
             let from = toks[i].lower_start as usize;
             let to = toks[end - 1].lower_end as usize;
-            let key = folded(&tokens.lower[from..to], scratch).to_string();
-            if let Some(e) = g.lookup(&key) {
-                return Some((end, e, key, false));
+            let key = folded(&tokens.lower[from..to], scratch);
+            if let Some(e) = g.lookup(key) {
+                // "OF", "to": in text whose case does not mark names, a
+                // common word is never taken for one (see `resolve`), so
+                // it is not even a mention.
+                if e.common && case != LetterCase::Mixed {
+                    return None;
+                }
+                return Some((end, e, key.to_string(), false));
             }
             if key.contains('-') {
                 let spaced = key.replace('-', " ");

@@ -27,13 +27,24 @@ const MAIN_COUNTRY_SHARE: f64 = 0.1;
 pub struct CountryContext {
     weights: FxHashMap<String, f64>,
     total: f64,
+    /// The heaviest country and its weight.
+    top: Option<(String, f64)>,
 }
 
 impl CountryContext {
     /// Adds `weight` to country `code` (ISO alpha-3).
     pub fn add(&mut self, code: &str, weight: f64) {
-        *self.weights.entry(code.to_string()).or_default() += weight;
+        let w = self.weights.entry(code.to_string()).or_default();
+        *w += weight;
+        let w = *w;
         self.total += weight;
+        let heavier = match &self.top {
+            Some((c, tw)) => w > *tw || w == *tw && code < c.as_str(),
+            None => w > 0.0,
+        };
+        if heavier {
+            self.top = Some((code.to_string(), w));
+        }
     }
 
     /// The share of the document's weight that `code` has, 0 to 1.
@@ -54,7 +65,7 @@ impl CountryContext {
     pub fn is_main(&self, code: &str) -> bool {
         let share = self.share(code);
         share >= MAIN_COUNTRY_SHARE
-            || share > 0.0 && self.ranked().first().is_some_and(|(c, _)| *c == code)
+            || share > 0.0 && self.top.as_ref().is_some_and(|(c, _)| c == code)
     }
 
     /// The countries in order of weight, heaviest first (ties by code).
