@@ -71,10 +71,10 @@ pub struct Gazetteer {
     /// and word runs of a sentence are no name, and these say so without a
     /// search.
     first_words: FirstWords,
-    /// Hash of a key -> its names line; keys whose hash another key already
-    /// has are found by binary search instead.
-    by_hash: FxHashMap<u64, u32>,
-    collided: Vec<u64>,
+    /// Open-addressed table of names lines by key hash: (index + 1, 0 for
+    /// empty; the hash's low bits, checked before the key is read). Cheaper
+    /// to build than a general hash map.
+    by_hash: Vec<(u32, u32)>,
     /// (country, admin1 code) -> the region's place.
     admin1: FxHashMap<([u8; 3], String), PlaceId>,
 }
@@ -143,9 +143,7 @@ impl Gazetteer {
         let places = line_starts("#places\n".len(), split + 1);
         let mut names = Vec::new();
         let mut first_words = FirstWords::default();
-        let mut by_hash = FxHashMap::default();
-        by_hash.reserve(text.len() / 24);
-        let mut collided = Vec::new();
+        let mut by_hash = vec![(0u32, 0u32); KEY_SLOTS];
         let mut at = split + "\n#names\n".len();
         while at < text.len() {
             let line_end = text[at..].find('\n').map_or(text.len(), |i| at + i);
@@ -155,11 +153,17 @@ impl Gazetteer {
                 names.push((at as u32, key_end as u32));
                 let key = &text[at..key_end];
                 let first = key.split(' ').next().unwrap_or(key);
-                first_words.insert(first, key.split(' ').count());
-                let h = key_hash(key);
-                if by_hash.insert(h, names.len() as u32 - 1).is_some() {
-                    collided.push(h);
+                let common = text[key_end..line_end].starts_with("\tc");
+                first_words.insert(first, key.split(' ').count(), common);
+                if names.len() > KEY_SLOTS / 2 {
+                    return Err(bad(0, "more names than the key table holds"));
                 }
+                let h = key_hash(key);
+                let mut slot = key_slot(h);
+                while by_hash[slot].0 != 0 {
+                    slot = (slot + 1) % KEY_SLOTS;
+                }
+                by_hash[slot] = (names.len() as u32, h as u32);
             }
             at = line_end + 1;
         }
@@ -169,7 +173,6 @@ impl Gazetteer {
             names,
             first_words,
             by_hash,
-            collided,
             admin1: FxHashMap::default(),
         };
         let regions: Vec<PlaceId> = (0..gazetteer.places.len() as PlaceId)
@@ -253,14 +256,16 @@ impl Gazetteer {
     /// one space) names.
     pub fn lookup(&self, key: &str) -> Option<NameEntry> {
         let h = key_hash(key);
-        let at = match self.by_hash.get(&h) {
-            Some(&i) if self.key_at(i as usize) == key => i as usize,
-            _ if self.collided.contains(&h) => self.first_key_at_or_after(key),
-            _ => return None,
+        let mut slot = key_slot(h);
+        let at = loop {
+            match self.by_hash[slot] {
+                (0, _) => return None,
+                (i, tag) if tag == h as u32 && self.key_at(i as usize - 1) == key => {
+                    break i as usize - 1
+                }
+                _ => slot = (slot + 1) % KEY_SLOTS,
+            }
         };
-        if at >= self.names.len() || self.key_at(at) != key {
-            return None;
-        }
         let line = self.names[at].0;
         let flags = self.line(line).split('\t').nth(1);
         Some(NameEntry {
@@ -270,23 +275,12 @@ impl Gazetteer {
     }
 
     /// At most how many words a name starting with `word` has; 0 when no
-    /// name starts with it. A hashed table answers, so the number can be
-    /// too high (another first word shares the slot) but never too low.
-    pub fn max_words_after(&self, word: &str) -> usize {
-        self.first_words.max_words(word)
-    }
-
-    fn first_key_at_or_after(&self, key: &str) -> usize {
-        let (mut lo, mut hi) = (0, self.names.len());
-        while lo < hi {
-            let mid = (lo + hi) / 2;
-            if self.key_at(mid) < key {
-                lo = mid + 1;
-            } else {
-                hi = mid;
-            }
-        }
-        lo
+    /// name starts with it. With `common_words` false, names that are common
+    /// words ("of", "police") do not count. A hashed table answers, so the
+    /// number can be too high (another first word shares the slot) but never
+    /// too low.
+    pub fn max_words_after(&self, word: &str, common_words: bool) -> usize {
+        self.first_words.max_words(word, common_words)
     }
 
     /// The places a name entry stands for.
@@ -307,6 +301,9 @@ struct FirstWords {
     slots: Vec<u8>,
 }
 
+const COMMON_BIT: u8 = 0x80;
+const MAX_WORDS: u8 = 0x7f;
+
 /// Slots in the first-word table: about ten per distinct first word.
 const FIRST_WORD_SLOTS: usize = 1 << 20;
 
@@ -324,14 +321,35 @@ impl FirstWords {
         (key_hash(word) >> (64 - FIRST_WORD_SLOTS.trailing_zeros())) as usize
     }
 
-    fn insert(&mut self, word: &str, words: usize) {
+    /// The low seven bits hold the longest name that is not a common word;
+    /// the high bit says a one-word common name hashes here.
+    fn insert(&mut self, word: &str, words: usize, common: bool) {
         let slot = &mut self.slots[FirstWords::slot(word)];
-        *slot = (*slot).max(words.min(u8::MAX as usize) as u8);
+        if common && words == 1 {
+            *slot |= COMMON_BIT;
+        } else {
+            let n = words.min(MAX_WORDS as usize) as u8;
+            *slot = (*slot & COMMON_BIT) | (*slot & MAX_WORDS).max(n);
+        }
     }
 
-    fn max_words(&self, word: &str) -> usize {
-        self.slots[FirstWords::slot(word)] as usize
+    fn max_words(&self, word: &str, common_words: bool) -> usize {
+        let slot = self.slots[FirstWords::slot(word)];
+        let n = (slot & MAX_WORDS) as usize;
+        if common_words && slot & COMMON_BIT != 0 {
+            n.max(1)
+        } else {
+            n
+        }
     }
+}
+
+/// Slots of the key table: at least twice the number of keys, so probes
+/// stay short.
+const KEY_SLOTS: usize = 1 << 18;
+
+fn key_slot(hash: u64) -> usize {
+    (hash >> (64 - KEY_SLOTS.trailing_zeros())) as usize
 }
 
 fn key_hash(key: &str) -> u64 {

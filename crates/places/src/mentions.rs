@@ -153,7 +153,7 @@ impl Places {
             return g.lookup(&stem).map(|e| (i + 1, e, stem, true));
         }
         // "al-Bab" in the text, "al bab" in the gazetteer.
-        let max_words = match g.max_words_after(first) {
+        let max_words = match g.max_words_after(first, case == LetterCase::Mixed) {
             0 if first.contains('-') => MAX_NAME_WORDS,
             0 => return None,
             n => n.min(MAX_NAME_WORDS),
