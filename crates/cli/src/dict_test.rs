@@ -220,6 +220,7 @@ pub fn run(dict: Dictionaries, file: &Path, failures_only: bool) -> anyhow::Resu
             published: case.date,
             source: None,
             url: None,
+            dateline: None,
         };
         let got = triples(&pipeline.code_document(&doc));
         if got == case.expected {

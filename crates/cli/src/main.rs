@@ -15,6 +15,7 @@ mod dict_test;
 mod eval;
 mod import;
 mod parallel;
+mod places;
 mod summary;
 
 use std::io::{self, IsTerminal, Write};
@@ -63,6 +64,8 @@ enum Command {
     /// Measure coding accuracy against gold annotations, or profile what is
     /// coded from unlabelled corpora.
     Eval(eval::EvalArgs),
+    /// List the place mentions of a text, how each was resolved and why.
+    Places(places::PlacesArgs),
     /// Print the version of dyad and its coder.
     Version,
 }
@@ -91,6 +94,9 @@ struct CodeArgs {
     stdin_format: StdinArg,
     #[command(flatten)]
     dicts: DictionaryArgs,
+    /// Code no locations (every event's `location` is null); a little faster.
+    #[arg(long)]
+    no_places: bool,
     /// Worker threads [default: the number of cores].
     #[arg(long, value_name = "N")]
     threads: Option<NonZeroUsize>,
@@ -171,6 +177,10 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
             eval::run(&args, &pipeline)?;
             Ok(ExitCode::SUCCESS)
         }
+        Command::Places(args) => {
+            places::run(args)?;
+            Ok(ExitCode::SUCCESS)
+        }
         Command::Version => {
             println!(
                 "dyad {} (coder: {CODER_VERSION})",
@@ -208,7 +218,10 @@ fn code(args: CodeArgs) -> anyhow::Result<ExitCode> {
         dictionaries: args.dicts.dictionaries.clone(),
     };
     check_job(&job)?;
-    let pipeline = Pipeline::new(args.dicts.load()?);
+    let mut pipeline = Pipeline::new(args.dicts.load()?);
+    if args.no_places {
+        pipeline = pipeline.without_places();
+    }
     let cameo = &pipeline.dictionaries().cameo;
     let coder = |doc: &Document| {
         let (mut events, stats) = pipeline.code_document_with_stats(doc);

@@ -1,7 +1,7 @@
 //! `dyad explain`: the coding of a text shown step by step, so an analyst
 //! can see which dictionary entry and which rule produced each event.
 
-use crate::analysis::{self, MentionKind};
+use crate::analysis;
 use crate::discourse::Discourse;
 use crate::{frames, triggers, verb_tokens, Pipeline};
 use chrono::NaiveDate;
@@ -18,6 +18,7 @@ pub(crate) fn explain(p: &Pipeline, text: &str, published: Option<NaiveDate>) ->
         published,
         source: None,
         url: None,
+        dateline: None,
     };
     let norm = NormText::new(text);
     let case = norm.letter_case();
@@ -28,16 +29,22 @@ pub(crate) fn explain(p: &Pipeline, text: &str, published: Option<NaiveDate>) ->
         .iter()
         .map(|&sp| analysis::analyse(&p.dict, &p.ids, &norm, sp, case, published, &mut scratch))
         .collect();
-    for s in &sentences {
-        for m in &s.mentions {
-            if let (MentionKind::Named, Some(c)) = (m.kind, &m.country) {
-                *disc.country_counts.entry(c.clone()).or_default() += 1;
-            }
-        }
-    }
+    disc.country_counts = crate::country_counts(&sentences);
     let _ = writeln!(out, "letter case: {case:?}; {} sentence(s)", spans.len());
-    let char_bytes = crate::char_byte_offsets(text);
-    let dates = crate::when::DocumentDates::new(&norm.text, published);
+    let mut state = crate::DocumentState {
+        char_bytes: crate::char_byte_offsets(text),
+        dates: crate::when::DocumentDates::new(&norm.text, published),
+        located: match p.places() {
+            Some(places) => crate::place::DocumentPlaces::new(
+                places,
+                &doc,
+                &norm,
+                &sentences,
+                &disc.country_counts,
+            ),
+            None => crate::place::DocumentPlaces::default(),
+        },
+    };
     for (index, s) in sentences.iter_mut().enumerate() {
         let _ = writeln!(
             out,
@@ -77,7 +84,7 @@ pub(crate) fn explain(p: &Pipeline, text: &str, published: Option<NaiveDate>) ->
             );
         }
         // Resolve exactly as coding does, then code.
-        let events = p.code_sentence(&doc, index, s, &mut disc, &char_bytes, &dates);
+        let events = p.code_sentence(&doc, index, s, &mut disc, &mut state);
         let _ = writeln!(out, "actors:");
         for m in &s.mentions {
             let extra = match (&m.antecedent, m.country_inferred) {

@@ -6,6 +6,7 @@
 mod analysis;
 mod discourse;
 mod explain;
+mod place;
 mod roles;
 mod triggers;
 mod when;
@@ -15,7 +16,9 @@ use chrono::NaiveDate;
 use discourse::{remembered, Discourse, Remembered};
 use dyad_dict::{Dictionaries, Sources, VerbForms};
 use dyad_model::{Actor, Attribution, Document, Event, Modality, SpanText};
+use dyad_places::Places;
 use dyad_text::{LetterCase, NormText, SentenceSpan};
+use place::DocumentPlaces;
 use triggers::Trigger;
 
 pub use dyad_dict::DictError;
@@ -28,6 +31,8 @@ pub const CODER_VERSION: &str = concat!("dyad ", env!("CARGO_PKG_VERSION"));
 pub struct Pipeline {
     dict: Dictionaries,
     ids: CueIds,
+    /// The gazetteer; `None` codes no locations.
+    places: Option<Places>,
 }
 
 /// Counts from coding one document.
@@ -62,12 +67,29 @@ impl Pipeline {
         Ok(Pipeline::new(Dictionaries::compile(&sources)?))
     }
 
-    /// The coder with already compiled dictionaries.
+    /// The coder with already compiled dictionaries and the embedded
+    /// gazetteer.
     pub fn new(dict: Dictionaries) -> Pipeline {
         Pipeline {
             dict,
             ids: CueIds::new(),
+            // The gazetteer is built into the binary and loaded by the
+            // tests: failing here is a broken build, not bad input.
+            places: Some(Places::builtin().expect("the embedded gazetteer loads")),
         }
+    }
+
+    /// The same coder without the gazetteer: every event's location is null.
+    pub fn without_places(self) -> Pipeline {
+        Pipeline {
+            places: None,
+            ..self
+        }
+    }
+
+    /// The gazetteer in use, if any.
+    pub fn places(&self) -> Option<&Places> {
+        self.places.as_ref()
     }
 
     /// The dictionaries in use.
@@ -100,14 +122,10 @@ impl Pipeline {
                 )
             })
             .collect();
-        let mut disc = Discourse::default();
-        for s in &sentences {
-            for m in &s.mentions {
-                if let (MentionKind::Named, Some(c)) = (m.kind, &m.country) {
-                    *disc.country_counts.entry(c.clone()).or_default() += 1;
-                }
-            }
-        }
+        let mut disc = Discourse {
+            country_counts: country_counts(&sentences),
+            ..Discourse::default()
+        };
         let title_norm;
         if let Some(title) = doc.title.as_deref().filter(|t| !t.trim().is_empty()) {
             title_norm = NormText::new(title);
@@ -130,8 +148,14 @@ impl Pipeline {
             );
             self.resolve_mentions(&mut t, &mut disc);
         }
-        let char_bytes = char_byte_offsets(&doc.text);
-        let dates = when::DocumentDates::new(&norm.text, doc.published);
+        let mut state = DocumentState {
+            char_bytes: char_byte_offsets(&doc.text),
+            dates: when::DocumentDates::new(&norm.text, doc.published),
+            located: match &self.places {
+                Some(p) => DocumentPlaces::new(p, doc, &norm, &sentences, &disc.country_counts),
+                None => DocumentPlaces::default(),
+            },
+        };
         let mut events = Vec::new();
         let discards = &self.dict.discards;
         let story_discarded = !discards.is_empty()
@@ -141,8 +165,7 @@ impl Pipeline {
                     .is_some_and(|d| d.tag == "story")
             });
         for (index, s) in sentences.iter_mut().enumerate() {
-            let mut sentence_events =
-                self.code_sentence(doc, index, s, &mut disc, &char_bytes, &dates);
+            let mut sentence_events = self.code_sentence(doc, index, s, &mut disc, &mut state);
             if story_discarded || discards.find(&s.toks.lower).is_some() {
                 continue;
             }
@@ -162,7 +185,7 @@ impl Pipeline {
             events,
             DocumentStats {
                 sentences: spans.len(),
-                publication_warning: dates.warning,
+                publication_warning: state.dates.warning,
             },
         )
     }
@@ -248,9 +271,14 @@ impl Pipeline {
         index: usize,
         s: &mut Sentence,
         disc: &mut Discourse,
-        char_bytes: &[usize],
-        dates: &when::DocumentDates,
+        state: &mut DocumentState,
     ) -> Vec<Event> {
+        let DocumentState {
+            char_bytes,
+            dates,
+            located,
+        } = state;
+        let char_bytes = &char_bytes[..];
         self.resolve_mentions(s, disc);
         let found = triggers::find(&self.dict, s);
         let verb_tokens = verb_tokens(s, &found);
@@ -309,7 +337,11 @@ impl Pipeline {
                     span: trigger_span,
                 },
                 date,
-                location: None,
+                location: self.places.as_ref().and_then(|p| {
+                    let text = |span| slice_chars(&doc.text, char_bytes, span).to_string();
+                    let material = matches!(info.quad, 2 | 4);
+                    located.locate(p, index, s, c.trigger, material, &text)
+                }),
                 attribution: c.attribution.map(|a| Attribution {
                     speaker: a.speaker.as_ref().map(to_actor),
                     speaker_text: a.text,
@@ -323,6 +355,12 @@ impl Pipeline {
             });
         }
         out
+    }
+
+    /// The place mentions of a text, how each was resolved and why, and the
+    /// location each event got, as readable text.
+    pub fn explain_places(&self, doc: &Document) -> String {
+        place::report(self, doc)
     }
 
     /// How one sentence is coded, step by step, as readable text.
@@ -347,6 +385,14 @@ struct AttributionRef {
     text: String,
     anonymous: bool,
     cue: Option<String>,
+}
+
+/// What coding a document carries from sentence to sentence, besides the
+/// discourse: character offsets, its dates and its places.
+pub(crate) struct DocumentState {
+    pub char_bytes: Vec<usize>,
+    pub dates: when::DocumentDates,
+    pub located: DocumentPlaces,
 }
 
 /// One event before it is written out.
@@ -1292,6 +1338,17 @@ fn actor_json(s: &Sentence, doc: &Document, char_bytes: &[usize], a: &ActorRef) 
             wikidata: r.wikidata.clone(),
         },
     }
+}
+
+/// How many times the document's named actors name each country.
+fn country_counts(sentences: &[Sentence]) -> rustc_hash::FxHashMap<String, usize> {
+    let mut counts = rustc_hash::FxHashMap::default();
+    for m in sentences.iter().flat_map(|s| &s.mentions) {
+        if let (MentionKind::Named, Some(c)) = (m.kind, &m.country) {
+            *counts.entry(c.clone()).or_default() += 1;
+        }
+    }
+    counts
 }
 
 /// Byte offset of every char of `text`, plus its length.

@@ -39,6 +39,7 @@ fn run_suite() -> Option<Outcome> {
             published,
             source: None,
             url: None,
+            dateline: None,
         };
         let mut expected: BTreeSet<Triple> = BTreeSet::new();
         for e in r["expected"].as_array().into_iter().flatten() {

@@ -236,7 +236,10 @@ fn seed_actors_carry_country_sector_and_spans_into_the_text() {
         Some("2016-12-01")
     );
     assert_eq!(defeat.date.precision, dyad_model::DatePrecision::Month);
-    assert!(defeat.location.is_none());
+    assert_eq!(
+        defeat.location.as_ref().map(|p| p.name.as_str()),
+        Some("Aleppo")
+    );
     assert!(
         defeat.rule.contains("verbs.txt:"),
         "rule names the dictionary line: {}",

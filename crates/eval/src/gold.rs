@@ -308,6 +308,7 @@ fn one_sentence(id: &str, text: &str, published: Option<NaiveDate>) -> Document 
         published,
         source: None,
         url: None,
+        dateline: None,
     }
 }
 

@@ -61,6 +61,10 @@ pub(crate) fn parse_record(
         published,
         source: optional_string(&mut record, "source")?,
         url: optional_string(&mut record, "url")?,
+        dateline: match optional_string(&mut record, "dateline")? {
+            Some(place) => Some(place),
+            None => optional_string(&mut record, "dateline_place")?,
+        },
     })
 }
 
@@ -136,8 +140,20 @@ mod tests {
                 published: NaiveDate::from_ymd_opt(2017, 2, 13),
                 source: Some("AFP".into()),
                 url: Some("https://example.invalid/1".into()),
+                dateline: None,
             }
         );
+    }
+
+    #[test]
+    fn dateline_from_either_field() {
+        for line in [
+            r#"{"text": "x", "dateline": "SAN SALVADOR"}"#,
+            r#"{"text": "x", "dateline_place": "SAN SALVADOR"}"#,
+        ] {
+            let doc = parse_record(line.as_bytes(), &CONTEXT).unwrap();
+            assert_eq!(doc.dateline.as_deref(), Some("SAN SALVADOR"), "{line}");
+        }
     }
 
     #[test]

@@ -341,6 +341,7 @@ impl OpenSource {
                 published: options.published,
                 source: None,
                 url: None,
+                dateline: None,
             },
         })
     }

@@ -22,6 +22,7 @@ fn talks_doc() -> Document {
         published: NaiveDate::from_ymd_opt(2017, 2, 13),
         source: Some("Wire".into()),
         url: None,
+        dateline: None,
     }
 }
 
@@ -194,6 +195,7 @@ fn text_files_are_one_document_each() {
             published: None,
             source: None,
             url: None,
+            dateline: None,
         }
     );
     assert_eq!(docs[1].id, "kabul-attack-2");

@@ -30,6 +30,10 @@ pub struct Document {
     /// Where it was published, when known.
     #[serde(default)]
     pub url: Option<String>,
+    /// The place named in the dateline ("SAN SALVADOR"), when the input
+    /// gives it apart from the text.
+    #[serde(default, alias = "dateline_place")]
+    pub dateline: Option<String>,
 }
 
 /// PLOVER event type (the 16 categories of PLOVER 2021).

@@ -40,6 +40,7 @@ pub fn doc(id: &str, text: &str, published: Option<&str>) -> Document {
         published: published.map(|p| p.parse().expect("test date")),
         source: None,
         url: None,
+        dateline: None,
     }
 }
 
