@@ -97,6 +97,21 @@ impl Pipeline {
         &self.dict
     }
 
+    /// Analyses each sentence of a normalised text: tokens, cues, mentions.
+    fn analyse_sentences<'n>(
+        &self,
+        norm: &'n NormText,
+        spans: &[SentenceSpan],
+        published: Option<NaiveDate>,
+        scratch: &mut Vec<dyad_dict::phrase::PhraseMatch>,
+    ) -> Vec<Sentence<'n>> {
+        let case = norm.letter_case();
+        spans
+            .iter()
+            .map(|&sp| analysis::analyse(&self.dict, &self.ids, norm, sp, case, published, scratch))
+            .collect()
+    }
+
     /// Codes one document. Deterministic: same document, same events.
     pub fn code_document(&self, doc: &Document) -> Vec<Event> {
         self.code_document_with_stats(doc).0
@@ -108,20 +123,7 @@ impl Pipeline {
         let case = norm.letter_case();
         let spans = dyad_text::split_sentences(&norm);
         let mut scratch = Vec::new();
-        let mut sentences: Vec<Sentence> = spans
-            .iter()
-            .map(|&sp| {
-                analysis::analyse(
-                    &self.dict,
-                    &self.ids,
-                    &norm,
-                    sp,
-                    case,
-                    doc.published,
-                    &mut scratch,
-                )
-            })
-            .collect();
+        let mut sentences = self.analyse_sentences(&norm, &spans, doc.published, &mut scratch);
         let mut disc = Discourse {
             country_counts: country_counts(&sentences),
             ..Discourse::default()

@@ -310,21 +310,7 @@ pub(crate) fn report(p: &crate::Pipeline, doc: &Document) -> String {
     let norm = NormText::new(&doc.text);
     let case = norm.letter_case();
     let spans = dyad_text::split_sentences(&norm);
-    let mut scratch = Vec::new();
-    let sentences: Vec<Sentence> = spans
-        .iter()
-        .map(|&sp| {
-            crate::analysis::analyse(
-                &p.dict,
-                &p.ids,
-                &norm,
-                sp,
-                case,
-                doc.published,
-                &mut scratch,
-            )
-        })
-        .collect();
+    let sentences = p.analyse_sentences(&norm, &spans, doc.published, &mut Vec::new());
     let counts = crate::country_counts(&sentences);
     let located = DocumentPlaces::new(places, doc, &norm, &sentences, &counts);
     let ranked: Vec<String> = located

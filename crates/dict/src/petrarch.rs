@@ -569,23 +569,30 @@ fn plural(word: &str) -> String {
     format!("{word}s")
 }
 
-fn convert_agents(file: &SourceFile, rep: &mut ImportReport) -> String {
-    let mut subst: Vec<(String, Vec<String>)> = Vec::new();
-    let mut out = String::new();
-    let _ = writeln!(
-        out,
-        "# Converted by `dyad dict import` from {} (TABARI/PETRARCH agent format).\n",
-        file.name
-    );
-    for (i, raw) in file.text.lines().enumerate() {
-        let line = i + 1;
+/// The lines of a PETRARCH file that carry content: 1-based number, the
+/// line as written, and the line without its comment.
+fn content_lines(file: &SourceFile) -> impl Iterator<Item = (usize, &str, &str)> {
+    file.text.lines().enumerate().filter_map(|(i, raw)| {
         if is_markup(raw) {
-            continue;
+            return None;
         }
         let t = strip(raw).trim();
-        if t.is_empty() {
-            continue;
-        }
+        (!t.is_empty()).then_some((i + 1, raw, t))
+    })
+}
+
+/// The first line of a converted file.
+fn converted_header(file: &SourceFile, what: &str) -> String {
+    format!(
+        "# Converted by `dyad dict import` from {} (TABARI/PETRARCH {what}).\n\n",
+        file.name
+    )
+}
+
+fn convert_agents(file: &SourceFile, rep: &mut ImportReport) -> String {
+    let mut subst: Vec<(String, Vec<String>)> = Vec::new();
+    let mut out = converted_header(file, "agent format");
+    for (line, raw, t) in content_lines(file) {
         if t.starts_with('!') {
             if let Some((name, list)) = t.split_once('=') {
                 if !name.contains('[') {
@@ -1244,21 +1251,8 @@ fn emit_pattern(
 // ---------------------------------------------------------------- discards
 
 fn convert_discards(file: &SourceFile, rep: &mut ImportReport) -> String {
-    let mut out = String::new();
-    let _ = writeln!(
-        out,
-        "# Converted by `dyad dict import` from {} (TABARI/PETRARCH discard list).\n",
-        file.name
-    );
-    for (i, raw) in file.text.lines().enumerate() {
-        let line = i + 1;
-        if is_markup(raw) {
-            continue;
-        }
-        let t = strip(raw).trim();
-        if t.is_empty() {
-            continue;
-        }
+    let mut out = converted_header(file, "discard list");
+    for (line, raw, t) in content_lines(file) {
         let (story, body) = match t.strip_prefix('+') {
             Some(b) => (true, b.trim()),
             None => (false, t),
