@@ -291,10 +291,10 @@ fn gazetteer_place(places: &Places, r: &Resolution, feature: PlaceFeature) -> Pl
         name: p.name.to_string(),
         country: Some(p.country.to_string()),
         admin1,
-        lat: p.lat,
-        lon: p.lon,
+        lat: p.lat(),
+        lon: p.lon(),
         feature,
-        geonames_id: p.geonames_id,
+        geonames_id: p.geonames_id(),
         basis: None,
     }
 }

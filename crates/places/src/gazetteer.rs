@@ -40,14 +40,30 @@ pub struct GazetteerPlace<'g> {
     pub country: &'g str,
     /// GeoNames admin1 code within the country (a US state's postal code).
     pub admin1_code: &'g str,
-    /// Latitude, when known (a region's is its main city's).
-    pub lat: Option<f64>,
-    /// Longitude, when known.
-    pub lon: Option<f64>,
     /// Population, 0 when unknown.
     pub population: u64,
+    // Read only when asked for: resolving a name compares many candidates
+    // and needs none of them.
+    lat: &'g str,
+    lon: &'g str,
+    geonames_id: &'g str,
+}
+
+impl GazetteerPlace<'_> {
+    /// Latitude, when known (a region's is its main city's).
+    pub fn lat(&self) -> Option<f64> {
+        self.lat.parse().ok()
+    }
+
+    /// Longitude, when known.
+    pub fn lon(&self) -> Option<f64> {
+        self.lon.parse().ok()
+    }
+
     /// GeoNames id, when the record has one.
-    pub geonames_id: Option<i64>,
+    pub fn geonames_id(&self) -> Option<i64> {
+        self.geonames_id.parse().ok()
+    }
 }
 
 /// The places a name can stand for.
@@ -225,10 +241,10 @@ impl Gazetteer {
         let name = next();
         let country = next();
         let admin1_code = next();
-        let lat = next().parse().ok();
-        let lon = next().parse().ok();
+        let lat = next();
+        let lon = next();
         let population = next().parse().unwrap_or(0);
-        let geonames_id = next().parse().ok();
+        let geonames_id = next();
         GazetteerPlace {
             id,
             kind,
