@@ -104,12 +104,13 @@ impl std::fmt::Debug for Gazetteer {
     }
 }
 
-const EMBEDDED: &[u8] = include_bytes!("../../../data/places/gazetteer.tsv.gz");
+/// The shipped gazetteer, decompressed at build time by build.rs.
+const EMBEDDED: &str = include_str!(concat!(env!("OUT_DIR"), "/gazetteer.tsv"));
 
 impl Gazetteer {
     /// The gazetteer shipped inside the binary.
     pub fn builtin() -> Result<Gazetteer, PlacesError> {
-        Gazetteer::from_gzip(EMBEDDED)
+        Gazetteer::from_text(EMBEDDED.to_string())
     }
 
     /// Reads a gazetteer in the format `scripts/build_gazetteer.py` writes.
