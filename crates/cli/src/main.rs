@@ -218,10 +218,12 @@ fn code(args: CodeArgs) -> anyhow::Result<ExitCode> {
         dictionaries: args.dicts.dictionaries.clone(),
     };
     check_job(&job)?;
-    let mut pipeline = Pipeline::new(args.dicts.load()?);
-    if args.no_places {
-        pipeline = pipeline.without_places();
-    }
+    let dict = args.dicts.load()?;
+    let pipeline = if args.no_places {
+        Pipeline::without_gazetteer(dict)
+    } else {
+        Pipeline::new(dict)
+    };
     let cameo = &pipeline.dictionaries().cameo;
     let coder = |doc: &Document| {
         let (mut events, stats) = pipeline.code_document_with_stats(doc);

@@ -383,6 +383,29 @@ fn seed_article_codes_to_valid_events() {
 }
 
 #[test]
+fn no_places_codes_the_same_events_without_locations() {
+    let Some(seed) = shared("corpus/seed.jsonl") else {
+        return;
+    };
+    let with = dyad(&["code", "-q", path(&seed)]);
+    let without = dyad(&["code", "-q", "--no-places", path(&seed)]);
+    let parse = |o: &Output| -> Vec<serde_json::Value> {
+        String::from_utf8_lossy(&o.stdout)
+            .lines()
+            .map(|l| serde_json::from_str(l).unwrap())
+            .collect()
+    };
+    let (with, without) = (parse(&with), parse(&without));
+    assert_eq!(with.len(), without.len());
+    assert!(with.iter().any(|e| !e["location"].is_null()));
+    for (a, b) in with.iter().zip(&without) {
+        assert!(b["location"].is_null(), "{b}");
+        assert_eq!(a["id"], b["id"]);
+        assert_eq!(a["cameo"], b["cameo"]);
+    }
+}
+
+#[test]
 fn broken_dictionaries_are_fatal() {
     let dir = tempfile::tempdir().unwrap();
     let wire = wire_file(dir.path());

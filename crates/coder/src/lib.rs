@@ -71,19 +71,20 @@ impl Pipeline {
     /// gazetteer.
     pub fn new(dict: Dictionaries) -> Pipeline {
         Pipeline {
-            dict,
-            ids: CueIds::new(),
             // The gazetteer is built into the binary and loaded by the
             // tests: failing here is a broken build, not bad input.
             places: Some(Places::builtin().expect("the embedded gazetteer loads")),
+            ..Pipeline::without_gazetteer(dict)
         }
     }
 
-    /// The same coder without the gazetteer: every event's location is null.
-    pub fn without_places(self) -> Pipeline {
+    /// The coder with compiled dictionaries and no gazetteer, which is then
+    /// never loaded: every event's location is null.
+    pub fn without_gazetteer(dict: Dictionaries) -> Pipeline {
         Pipeline {
+            dict,
+            ids: CueIds::new(),
             places: None,
-            ..self
         }
     }
 
