@@ -228,6 +228,15 @@ impl Gazetteer {
         self.places.is_empty()
     }
 
+    /// Only the kind of the place with index `id`: its record's first field.
+    pub fn kind(&self, id: PlaceId) -> PlaceKind {
+        match self.line(self.places[id as usize]).as_bytes().first() {
+            Some(b'C') => PlaceKind::Country,
+            Some(b'A') => PlaceKind::Admin1,
+            _ => PlaceKind::City,
+        }
+    }
+
     /// The place with index `id`. Panics when `id` is not an index of this
     /// gazetteer: ids only come from its own lookups.
     pub fn place(&self, id: PlaceId) -> GazetteerPlace<'_> {

@@ -209,7 +209,7 @@ impl Places {
         // regions ("Georgia"), unless a noun says it is a town.
         let country_named = hint.is_none()
             && g.candidates(entry)
-                .any(|id| g.place(id).kind == PlaceKind::Country);
+                .any(|id| g.kind(id) == PlaceKind::Country);
         let mut best: Option<(f64, PlaceId)> = None;
         let mut n = 0;
         for id in g.candidates(entry) {
