@@ -213,15 +213,7 @@ pub fn run(dict: Dictionaries, file: &Path, failures_only: bool) -> anyhow::Resu
     let mut stdout = io::stdout().lock();
     let (mut passed, mut code_only) = (0, 0);
     for case in &cases {
-        let doc = Document {
-            id: case.id.clone(),
-            title: None,
-            text: case.text.clone(),
-            published: case.date,
-            source: None,
-            url: None,
-            dateline: None,
-        };
+        let doc = Document::new(case.id.as_str(), case.text.as_str(), case.date);
         let got = triples(&pipeline.code_document(&doc));
         if got == case.expected {
             passed += 1;

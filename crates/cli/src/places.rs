@@ -29,13 +29,8 @@ pub fn run(args: PlacesArgs) -> anyhow::Result<()> {
         args.text.join(" ")
     };
     let doc = Document {
-        id: "places".into(),
-        title: None,
-        text,
-        published: None,
-        source: None,
-        url: None,
         dateline: args.dateline,
+        ..Document::new("places", text, None)
     };
     let report = pipeline.explain_places(&doc);
     std::io::stdout().lock().write_all(report.as_bytes())?;

@@ -11,15 +11,7 @@ use std::fmt::Write;
 
 pub(crate) fn explain(p: &Pipeline, text: &str, published: Option<NaiveDate>) -> String {
     let mut out = String::new();
-    let doc = Document {
-        id: "explain".into(),
-        title: None,
-        text: text.to_string(),
-        published,
-        source: None,
-        url: None,
-        dateline: None,
-    };
+    let doc = Document::new("explain", text, published);
     let norm = NormText::new(text);
     let case = norm.letter_case();
     let spans = dyad_text::split_sentences(&norm);

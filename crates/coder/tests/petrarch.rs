@@ -32,15 +32,11 @@ fn run_suite() -> Option<Outcome> {
         let published = r["date"]
             .as_str()
             .and_then(|d| chrono::NaiveDate::parse_from_str(d, "%Y%m%d").ok());
-        let doc = Document {
-            id: r["id"].as_str().unwrap_or("").to_string(),
-            text: r["text"].as_str().unwrap_or("").to_string(),
-            title: None,
+        let doc = Document::new(
+            r["id"].as_str().unwrap_or(""),
+            r["text"].as_str().unwrap_or(""),
             published,
-            source: None,
-            url: None,
-            dateline: None,
-        };
+        );
         let mut expected: BTreeSet<Triple> = BTreeSet::new();
         for e in r["expected"].as_array().into_iter().flatten() {
             if let Some(code) = e["eventcode"].as_str() {

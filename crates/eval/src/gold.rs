@@ -301,15 +301,7 @@ fn str_field<'v>(v: &'v Value, key: &str) -> Result<&'v str, String> {
 }
 
 fn one_sentence(id: &str, text: &str, published: Option<NaiveDate>) -> Document {
-    Document {
-        id: id.to_string(),
-        title: None,
-        text: text.to_string(),
-        published,
-        source: None,
-        url: None,
-        dateline: None,
-    }
+    Document::new(id, text, published)
 }
 
 /// PLOVER actors: a list of `{code, sector?}`. Anything else (missing, `""`,

@@ -59,6 +59,25 @@ pub enum EventType {
     Assault,
 }
 
+impl Document {
+    /// A document of bare text: no title, source, URL or dateline.
+    pub fn new(
+        id: impl Into<String>,
+        text: impl Into<String>,
+        published: Option<NaiveDate>,
+    ) -> Document {
+        Document {
+            id: id.into(),
+            title: None,
+            text: text.into(),
+            published,
+            source: None,
+            url: None,
+            dateline: None,
+        }
+    }
+}
+
 impl EventType {
     /// All types, in PLOVER's order.
     pub const ALL: [EventType; 16] = [

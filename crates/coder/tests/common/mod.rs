@@ -33,15 +33,7 @@ pub fn documents(path: &std::path::Path) -> Vec<Document> {
 }
 
 pub fn doc(id: &str, text: &str, published: Option<&str>) -> Document {
-    Document {
-        id: id.to_string(),
-        title: None,
-        text: text.to_string(),
-        published: published.map(|p| p.parse().expect("test date")),
-        source: None,
-        url: None,
-        dateline: None,
-    }
+    Document::new(id, text, published.map(|p| p.parse().expect("test date")))
 }
 
 pub fn codes(actors: &[dyad_model::Actor]) -> Vec<String> {
