@@ -129,6 +129,8 @@ def main():
         subprocess.run(["cargo", "build", "--release"], cwd=ROOT, check=True)
     tmp = tempfile.mkdtemp(prefix="dyad-import-")
     log = subprocess.run([dyad, "dict", "import", src, "-o", tmp], check=True, capture_output=True, text=True).stdout
+    # The temporary paths change from run to run; the report keeps the counts.
+    log = "\n".join(l for l in log.splitlines() if not l.startswith("wrote "))
     actors = os.path.join(DATA, "actors")
     core = [os.path.join(actors, n) for n in ("countries.txt", "groups.txt", "organisations.txt")]
 

@@ -514,7 +514,7 @@ fn convert_actors(file: &SourceFile, rep: &mut ImportReport) -> String {
         // ("Arnor" + "government" = ARNGOV), as dyad does with countries.
         let kind = if person {
             " kind=person"
-        } else if head.len() == 3 && !NOT_COUNTRIES.contains(&head.as_str()) {
+        } else if head.len() == 3 && !not_a_country(&head) {
             " kind=country"
         } else {
             ""
@@ -544,15 +544,20 @@ fn convert_actors(file: &SourceFile, rep: &mut ImportReport) -> String {
     out
 }
 
-/// Three-letter codes of actor files that are not countries: sectors and
-/// the international prefixes of CAMEO (IGO, NGO, MNC, ...).
-const NOT_COUNTRIES: &[&str] = &[
-    "GOV", "MIL", "REB", "OPP", "INS", "COP", "JUD", "LEG", "MED", "NGO", "IGO", "BUS", "CVL",
-    "REF", "SPY", "EDU", "HLH", "REL", "LAB", "AGR", "CRM", "UAF", "ELI", "PTY", "MOD", "RAD",
-    "NGM", "MNC", "IMG", "UNO", "SET", "ENV", "HRI", "DEV", "JEW", "MUS", "CHR", "BUD", "HIN",
-    "BAH", "MOS", "ATH", "SHI", "WEU", "EEU", "EUR", "AFR", "ASA", "MEA", "NAF", "SAF", "WAF",
-    "EAF", "SAM", "NAM", "LAM", "CAS", "SAS", "SEA", "CRB", "BLK", "BAL", "WST",
-];
+/// Three-letter codes of actor files that are not countries: sectors,
+/// CAMEO's international prefixes, regions and religions (the USSR's `SUN`
+/// is a country, not the Sunni code), and a few more Phoenix uses.
+fn not_a_country(code: &str) -> bool {
+    use crate::lint::{INTERNATIONAL, REGIONS, RELIGIONS};
+    const OTHERS: &[&str] = &[
+        "UNO", "SET", "ENV", "HRI", "DEV", "BAH", "MOS", "ATH", "NAM", "BAL", "WEU",
+    ];
+    crate::actors::SECTORS.contains(&code)
+        || INTERNATIONAL.contains(&code)
+        || REGIONS.contains(&code)
+        || (RELIGIONS.contains(&code) && code != "SUN")
+        || OTHERS.contains(&code)
+}
 
 // ------------------------------------------------------------------ agents
 
