@@ -218,12 +218,16 @@ fn code(args: CodeArgs) -> anyhow::Result<ExitCode> {
         dictionaries: args.dicts.dictionaries.clone(),
     };
     check_job(&job)?;
-    let dict = args.dicts.load()?;
-    let pipeline = if args.no_places {
-        Pipeline::without_gazetteer(dict)
-    } else {
-        Pipeline::new(dict)
-    };
+    // The gazetteer loads beside the dictionaries: start-up takes the
+    // longer of the two, not their sum.
+    let pipeline = std::thread::scope(|scope| -> anyhow::Result<Pipeline> {
+        let places = (!args.no_places).then(|| scope.spawn(Pipeline::builtin_places));
+        let dict = args.dicts.load()?;
+        Ok(match places {
+            Some(p) => Pipeline::with_places(dict, p.join().expect("gazetteer loading panicked")),
+            None => Pipeline::without_gazetteer(dict),
+        })
+    })?;
     let cameo = &pipeline.dictionaries().cameo;
     let coder = |doc: &Document| {
         let (mut events, stats) = pipeline.code_document_with_stats(doc);

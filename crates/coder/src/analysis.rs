@@ -204,6 +204,8 @@ pub(crate) struct Sentence<'a> {
     pub toks: Tokens,
     pub class: Vec<u32>,
     pub verb: Vec<VerbForms>,
+    /// Each token's id in the verb lexicon's vocabulary.
+    pub word: Vec<u32>,
     pub cues: Vec<CueHit>,
     pub mentions: Vec<Mention>,
     /// For each token, the mention covering it.
@@ -310,6 +312,7 @@ pub(crate) fn analyse<'a>(
     let n = toks.tokens.len();
     let mut class = vec![0u32; n];
     let mut verb = vec![VerbForms(0); n];
+    let mut word = vec![dyad_dict::NO_WORD; n];
     let cues_dict = &dict.cues;
     let word_sections: [(Section, u32); 18] = [
         (ids.preposition, class::PREP),
@@ -346,11 +349,15 @@ pub(crate) fn analyse<'a>(
                 _ => {}
             }
         }
-        for (sec, bit) in word_sections {
-            if cues_dict.is(sec, lower) {
-                class[i] |= bit;
+        let sections = cues_dict.sections(lower);
+        if sections != 0 {
+            for (sec, bit) in word_sections {
+                if sections & (1 << sec) != 0 {
+                    class[i] |= bit;
+                }
             }
         }
+        word[i] = dict.verbs.word_id(lower);
         if let Some((_, forms)) = dict.verbs.verb_forms.get(lower) {
             verb[i] = *forms;
             class[i] |= class::VERB;
@@ -374,6 +381,7 @@ pub(crate) fn analyse<'a>(
         toks,
         class,
         verb,
+        word,
         cues,
         mentions: Vec::new(),
         mention_at: vec![None; n],

@@ -70,10 +70,21 @@ impl Pipeline {
     /// The coder with already compiled dictionaries and the embedded
     /// gazetteer.
     pub fn new(dict: Dictionaries) -> Pipeline {
+        Pipeline::with_places(dict, Pipeline::builtin_places())
+    }
+
+    /// The embedded gazetteer, for [`Pipeline::with_places`]: callers may
+    /// load it on another thread while the dictionaries compile.
+    pub fn builtin_places() -> Places {
+        // The gazetteer is built into the binary and loaded by the tests:
+        // failing here is a broken build, not bad input.
+        Places::builtin().expect("the embedded gazetteer loads")
+    }
+
+    /// The coder with compiled dictionaries and a loaded gazetteer.
+    pub fn with_places(dict: Dictionaries, places: Places) -> Pipeline {
         Pipeline {
-            // The gazetteer is built into the binary and loaded by the
-            // tests: failing here is a broken build, not bad input.
-            places: Some(Places::builtin().expect("the embedded gazetteer loads")),
+            places: Some(places),
             ..Pipeline::without_gazetteer(dict)
         }
     }

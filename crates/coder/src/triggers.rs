@@ -3,7 +3,7 @@
 //! first; a token inside an accepted match cannot start another.
 
 use crate::analysis::{class, Sentence};
-use dyad_dict::{Dictionaries, Element, VerbPattern};
+use dyad_dict::{Dictionaries, WordElement, NO_WORD};
 
 /// Most words a `*` gap may span.
 const GAP: usize = 4;
@@ -24,9 +24,9 @@ pub(crate) struct Trigger {
     pub words: Vec<usize>,
 }
 
-#[derive(Clone)]
+/// What a match has bound so far; undone on backtracking.
+#[derive(Default)]
 struct Partial {
-    end: usize,
     slot: Option<(usize, usize)>,
     verb: Option<usize>,
     words: Vec<usize>,
@@ -39,69 +39,74 @@ fn gap_ok(s: &Sentence, i: usize) -> bool {
     ) || s.lower(i) == "as"
 }
 
+/// Matches elements `ei..` of a pattern from token `ti`; on success `acc`
+/// holds the bindings and the end token is returned.
 fn match_from(
     s: &Sentence,
-    p: &VerbPattern,
+    elements: &[WordElement],
     ei: usize,
     ti: usize,
-    acc: &Partial,
-) -> Option<Partial> {
+    acc: &mut Partial,
+) -> Option<usize> {
     let n = s.len();
-    if ei == p.elements.len() {
-        let mut done = acc.clone();
-        done.end = ti;
-        return Some(done);
-    }
-    match &p.elements[ei] {
-        Element::Words {
+    let Some(element) = elements.get(ei) else {
+        return Some(ti);
+    };
+    match element {
+        WordElement::Words {
             alternatives,
+            firsts,
             verb,
             optional,
         } => {
-            for alt in alternatives {
-                if ti + alt.len() <= n && alt.iter().enumerate().all(|(k, w)| s.lower(ti + k) == w)
-                {
-                    let mut next = acc.clone();
-                    next.words.extend(ti..ti + alt.len());
-                    if verb.is_some() && next.verb.is_none() {
-                        next.verb = Some(ti);
+            let here = s.word.get(ti).copied().unwrap_or(NO_WORD);
+            let starts_here = firsts.binary_search(&here).is_ok();
+            for alt in alternatives.iter().filter(|_| starts_here) {
+                if ti + alt.len() <= n && s.word[ti..ti + alt.len()] == alt[..] {
+                    let (words, bound_verb) = (acc.words.len(), acc.verb);
+                    acc.words.extend(ti..ti + alt.len());
+                    if *verb && acc.verb.is_none() {
+                        acc.verb = Some(ti);
                     }
-                    if let Some(r) = match_from(s, p, ei + 1, ti + alt.len(), &next) {
-                        return Some(r);
+                    if let Some(end) = match_from(s, elements, ei + 1, ti + alt.len(), acc) {
+                        return Some(end);
                     }
+                    acc.words.truncate(words);
+                    acc.verb = bound_verb;
                 }
             }
             if *optional {
-                return match_from(s, p, ei + 1, ti, acc);
+                return match_from(s, elements, ei + 1, ti, acc);
             }
             None
         }
-        Element::Gap => {
+        WordElement::Gap => {
             for k in 0..=GAP {
                 if k > 0 && (ti + k > n || !gap_ok(s, ti + k - 1)) {
                     break;
                 }
-                if let Some(r) = match_from(s, p, ei + 1, ti + k, acc) {
-                    return Some(r);
+                if let Some(end) = match_from(s, elements, ei + 1, ti + k, acc) {
+                    return Some(end);
                 }
             }
             None
         }
-        Element::Slot => {
+        WordElement::Slot => {
+            let mut has_actor = false;
             for k in 1..=SLOT {
-                if ti + k > n || !gap_ok(s, ti + k - 1) {
+                let t = ti + k - 1;
+                if ti + k > n || !gap_ok(s, t) {
                     break;
                 }
-                let has_actor =
-                    (ti..ti + k).any(|t| s.mention_at[t].is_some() || s.is(t, class::REPORT_NOUN));
+                has_actor |= s.mention_at[t].is_some() || s.is(t, class::REPORT_NOUN);
                 if !has_actor {
                     continue;
                 }
-                let mut next = acc.clone();
-                next.slot = Some((ti, ti + k));
-                if let Some(r) = match_from(s, p, ei + 1, ti + k, &next) {
-                    return Some(r);
+                let bound = acc.slot.replace((ti, ti + k));
+                if let Some(end) = match_from(s, elements, ei + 1, ti + k, acc) {
+                    return Some(end);
                 }
+                acc.slot = bound;
             }
             None
         }
@@ -154,48 +159,48 @@ pub(crate) fn find(dict: &Dictionaries, s: &Sentence) -> Vec<Trigger> {
         {
             continue;
         }
-        let Some(cands) = dict.verbs.anchors.get(s.lower(i)) else {
+        let w = s.word[i];
+        let Some(cands) = dict.verbs.starts.get(w as usize).filter(|c| !c.is_empty()) else {
             continue;
         };
         // Every pattern starts with a word, so a noun reading blocks them all.
         if looks_like_noun(s, i) {
             continue;
         }
-        let mut best: Option<(usize, Partial)> = None;
+        let mut best: Option<(usize, usize, Partial)> = None;
+        let mut r = Partial::default();
         for &pi in cands {
-            let p = &dict.verbs.patterns[pi as usize];
+            let elements = &dict.verbs.elements[pi as usize];
             // A reporting verb on its own ("said") frames what is reported;
             // it is never an event by itself, whatever a dictionary says.
-            if p.elements.len() == 1 && s.is(i, class::REPORTING) {
+            if elements.len() == 1 && s.is(i, class::REPORTING) {
                 continue;
             }
-            let start = Partial {
-                end: i,
-                slot: None,
-                verb: None,
-                words: Vec::new(),
-            };
-            if let Some(r) = match_from(s, p, 0, i, &start) {
+            r.slot = None;
+            r.verb = None;
+            r.words.clear();
+            if let Some(end) = match_from(s, elements, 0, i, &mut r) {
                 let better = match &best {
                     None => true,
-                    Some((_, b)) => {
+                    Some((_, b_end, b)) => {
                         r.words.len() > b.words.len()
-                            || (r.words.len() == b.words.len() && r.end > b.end)
+                            || (r.words.len() == b.words.len() && end > *b_end)
                     }
                 };
                 if better {
-                    best = Some((pi as usize, r));
+                    let done = std::mem::take(&mut r);
+                    best = Some((pi as usize, end, done));
                 }
             }
         }
-        if let Some((pattern, r)) = best {
+        if let Some((pattern, end, r)) = best {
             // The slot and gaps may hold other events ("accusing Moscow of
             // failing to ..."): only the pattern's own words block.
             blocked_until = r.words.last().map_or(i + 1, |w| w + 1);
             out.push(Trigger {
                 pattern,
                 start: i,
-                end: r.end,
+                end,
                 slot: r.slot,
                 verb: r.verb,
                 words: r.words,

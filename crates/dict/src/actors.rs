@@ -204,7 +204,7 @@ pub(crate) fn parse_range(s: &str) -> Option<(Option<NaiveDate>, Option<NaiveDat
         if x.is_empty() {
             Some(None)
         } else {
-            NaiveDate::parse_from_str(x, "%Y-%m-%d").ok().map(Some)
+            iso_day(x).map(Some)
         }
     };
     let (from, to) = (day(a)?, day(b)?);
@@ -212,6 +212,21 @@ pub(crate) fn parse_range(s: &str) -> Option<(Option<NaiveDate>, Option<NaiveDat
         return None;
     }
     Some((from, to))
+}
+
+/// Reads `YYYY-MM-DD` exactly (the only form dictionary ranges use).
+fn iso_day(x: &str) -> Option<NaiveDate> {
+    let b = x.as_bytes();
+    let digits = |r: std::ops::Range<usize>| -> Option<u32> {
+        b[r].iter().try_fold(0u32, |n, &d| {
+            d.is_ascii_digit().then(|| n * 10 + u32::from(d - b'0'))
+        })
+    };
+    if b.len() != 10 || b[4] != b'-' || b[7] != b'-' {
+        return None;
+    }
+    let year = i32::try_from(digits(0..4)?).ok()?;
+    NaiveDate::from_ymd_opt(year, digits(5..7)?, digits(8..10)?)
 }
 
 /// Compiles blocks one at a time, as they are read.

@@ -5,7 +5,7 @@ use crate::phrase::{phrase_key, PhraseMatcher};
 use crate::source::{lines, SourceFile};
 use crate::verbs::{Inflector, VerbForms};
 use crate::{DictError, Origin};
-use rustc_hash::{FxHashMap, FxHashSet};
+use rustc_hash::FxHashMap;
 
 /// The sections the coder reads. A file may leave any out.
 pub const SECTIONS: &[&str] = &[
@@ -40,6 +40,9 @@ pub const SECTIONS: &[&str] = &[
     "adverb",
 ];
 
+// A word's sections are kept as bits of a u64.
+const _: () = assert!(SECTIONS.len() <= 64);
+
 /// A cue section, by index into [`SECTIONS`].
 pub type Section = usize;
 
@@ -71,8 +74,8 @@ pub struct Cues {
     pub phrases: Vec<(String, Section)>,
     /// Finds cue phrases in tokens; pattern index points into `phrases`.
     pub matcher: PhraseMatcher,
-    /// Single-word cues by section, for quick membership tests.
-    words: Vec<FxHashSet<String>>,
+    /// Single-word cues: the sections each is in, one bit per section.
+    words: FxHashMap<String, u64>,
     /// The compose table.
     pub compose: Vec<ComposeRule>,
 }
@@ -88,7 +91,7 @@ impl Cues {
         verb_forms: &mut FxHashMap<String, (String, VerbForms)>,
     ) -> Result<Cues, DictError> {
         let mut phrases: Vec<(String, Section)> = Vec::new();
-        let mut words: Vec<FxHashSet<String>> = vec![FxHashSet::default(); SECTIONS.len()];
+        let mut words: FxHashMap<String, u64> = FxHashMap::default();
         let mut compose = Vec::new();
         let mut current: Option<&str> = None;
         let mut seen: FxHashMap<(String, Section), ()> = FxHashMap::default();
@@ -174,7 +177,7 @@ impl Cues {
             }
             for key in keys {
                 if !key.contains(' ') {
-                    words[sec].insert(key.clone());
+                    *words.entry(key.clone()).or_default() |= 1 << sec;
                 }
                 if seen.insert((key.clone(), sec), ()).is_none() {
                     phrases.push((key, sec));
@@ -193,7 +196,12 @@ impl Cues {
 
     /// True when the single word `lower` is in section `sec`.
     pub fn is(&self, sec: Section, lower: &str) -> bool {
-        self.words[sec].contains(lower)
+        self.sections(lower) & (1 << sec) != 0
+    }
+
+    /// Every section the single word `lower` is in, as bit `1 << section`.
+    pub fn sections(&self, lower: &str) -> u64 {
+        self.words.get(lower).copied().unwrap_or(0)
     }
 
     /// The code a cue of class `cue` makes of a verb coded `code`, by the

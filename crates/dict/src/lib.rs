@@ -20,7 +20,7 @@ pub use cameo::{CameoCode, CameoTable};
 pub use cues::Cues;
 pub use discards::{Discards, Issues, ListPhrase};
 pub use source::{SourceFile, Sources};
-pub use verbs::{Element, Inflector, VerbForms, VerbLexicon, VerbPattern};
+pub use verbs::{Element, Inflector, VerbForms, VerbLexicon, VerbPattern, WordElement, NO_WORD};
 
 use thiserror::Error;
 
@@ -87,6 +87,19 @@ pub struct Dictionaries {
 impl Dictionaries {
     /// Compiles a set of dictionary files.
     pub fn compile(sources: &Sources) -> Result<Dictionaries, DictError> {
+        // Actors are most of the work and need nothing else compiled first:
+        // they compile on a second thread while the rest compiles here.
+        std::thread::scope(|scope| {
+            let actors =
+                scope.spawn(|| ActorDict::compile(&sources.actors, sources.agents.as_ref()));
+            Dictionaries::compile_with(sources, actors)
+        })
+    }
+
+    fn compile_with(
+        sources: &Sources,
+        actors: std::thread::ScopedJoinHandle<'_, Result<ActorDict, DictError>>,
+    ) -> Result<Dictionaries, DictError> {
         let need = |f: &Option<SourceFile>, name: &str| {
             f.clone()
                 .ok_or_else(|| DictError::Missing(name.to_string()))
@@ -126,7 +139,7 @@ impl Dictionaries {
                 });
             }
         }
-        let actors = ActorDict::compile(&sources.actors, sources.agents.as_ref())?;
+        let actors = actors.join().expect("actor compilation panicked")?;
         Ok(Dictionaries {
             actors,
             verbs,

@@ -198,6 +198,31 @@ pub struct VerbPattern {
     pub origin: Origin,
 }
 
+/// A pattern element over word ids ([`VerbLexicon::vocab`]), the form the
+/// coder matches.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum WordElement {
+    /// One of several word sequences, longest first.
+    Words {
+        /// The alternatives, as word ids.
+        alternatives: Vec<Vec<u32>>,
+        /// The alternatives' first words, sorted: a quick test before
+        /// trying each.
+        firsts: Vec<u32>,
+        /// The element is a `~verb`.
+        verb: bool,
+        /// May be absent.
+        optional: bool,
+    },
+    /// `*`: up to four words.
+    Gap,
+    /// `+`: the recipient slot.
+    Slot,
+}
+
+/// The id given to a word no pattern has.
+pub const NO_WORD: u32 = u32::MAX;
+
 /// The compiled verb lexicon.
 #[derive(Debug, Clone)]
 pub struct VerbLexicon {
@@ -205,6 +230,12 @@ pub struct VerbLexicon {
     pub patterns: Vec<VerbPattern>,
     /// First word of a pattern → patterns that start with it.
     pub anchors: FxHashMap<String, Vec<u32>>,
+    /// Every word any pattern has → its id.
+    pub vocab: FxHashMap<String, u32>,
+    /// Each pattern's elements over word ids, parallel to `patterns`.
+    pub elements: Vec<Vec<WordElement>>,
+    /// Word id → the patterns that start with it, in file order.
+    pub starts: Vec<Vec<u32>>,
     /// Every form of every `~verb` in the lexicon → its lemma and forms.
     pub verb_forms: FxHashMap<String, (String, VerbForms)>,
 }
@@ -381,6 +412,9 @@ impl VerbLexicon {
         let mut lexicon = VerbLexicon {
             patterns,
             anchors: FxHashMap::default(),
+            vocab: FxHashMap::default(),
+            elements: Vec::new(),
+            starts: Vec::new(),
             verb_forms,
         };
         lexicon.index();
@@ -402,5 +436,54 @@ impl VerbLexicon {
             }
         }
         self.anchors = anchors;
+
+        let mut vocab: FxHashMap<String, u32> = FxHashMap::default();
+        let mut id = |w: &String| -> u32 {
+            let next = vocab.len() as u32;
+            *vocab.entry(w.clone()).or_insert(next)
+        };
+        self.elements = self
+            .patterns
+            .iter()
+            .map(|p| {
+                p.elements
+                    .iter()
+                    .map(|e| match e {
+                        Element::Words {
+                            alternatives,
+                            verb,
+                            optional,
+                        } => {
+                            let alternatives: Vec<Vec<u32>> = alternatives
+                                .iter()
+                                .map(|a| a.iter().map(&mut id).collect())
+                                .collect();
+                            let mut firsts: Vec<u32> = alternatives.iter().map(|a| a[0]).collect();
+                            firsts.sort_unstable();
+                            firsts.dedup();
+                            WordElement::Words {
+                                alternatives,
+                                firsts,
+                                verb: verb.is_some(),
+                                optional: *optional,
+                            }
+                        }
+                        Element::Gap => WordElement::Gap,
+                        Element::Slot => WordElement::Slot,
+                    })
+                    .collect()
+            })
+            .collect();
+        let mut starts: Vec<Vec<u32>> = vec![Vec::new(); vocab.len()];
+        for (w, pats) in &self.anchors {
+            starts[vocab[w] as usize] = pats.clone();
+        }
+        self.vocab = vocab;
+        self.starts = starts;
+    }
+
+    /// The id of a lower-case word, [`NO_WORD`] when no pattern has it.
+    pub fn word_id(&self, lower: &str) -> u32 {
+        self.vocab.get(lower).copied().unwrap_or(NO_WORD)
     }
 }

@@ -77,7 +77,8 @@ pub struct NameEntry {
 
 /// The embedded gazetteer, decompressed and indexed.
 pub struct Gazetteer {
-    text: String,
+    /// The file: borrowed from the binary when embedded.
+    text: std::borrow::Cow<'static, str>,
     /// Start of each place line.
     places: Vec<u32>,
     /// Start of each names line and the end of its key; the lines are
@@ -110,7 +111,7 @@ const EMBEDDED: &str = include_str!(concat!(env!("OUT_DIR"), "/gazetteer.tsv"));
 impl Gazetteer {
     /// The gazetteer shipped inside the binary.
     pub fn builtin() -> Result<Gazetteer, PlacesError> {
-        Gazetteer::from_text(EMBEDDED.to_string())
+        Gazetteer::from_text(EMBEDDED.into())
     }
 
     /// Reads a gazetteer in the format `scripts/build_gazetteer.py` writes.
@@ -122,12 +123,12 @@ impl Gazetteer {
                 line: 0,
                 reason: format!("cannot decompress: {e}"),
             })?;
-        Gazetteer::from_text(text)
+        Gazetteer::from_text(text.into())
     }
 
     /// Indexes line starts only: no field is parsed and nothing is hashed
     /// here, which keeps loading to the cost of decompression.
-    fn from_text(text: String) -> Result<Gazetteer, PlacesError> {
+    fn from_text(text: std::borrow::Cow<'static, str>) -> Result<Gazetteer, PlacesError> {
         let bad = |line: usize, reason: &str| PlacesError::Gazetteer {
             line,
             reason: reason.to_string(),
@@ -193,11 +194,7 @@ impl Gazetteer {
             admin1: FxHashMap::default(),
         };
         let regions: Vec<PlaceId> = (0..gazetteer.places.len() as PlaceId)
-            .filter(|&id| {
-                gazetteer
-                    .line(gazetteer.places[id as usize])
-                    .starts_with('A')
-            })
+            .filter(|&id| gazetteer.kind(id) == PlaceKind::Admin1)
             .collect();
         for id in regions {
             let p = gazetteer.place(id);
@@ -210,7 +207,9 @@ impl Gazetteer {
 
     fn line(&self, start: u32) -> &str {
         let rest = &self.text[start as usize..];
-        rest.split('\n').next().unwrap_or("")
+        // Lines are short: a plain scan beats a searcher's set-up.
+        let len = rest.bytes().position(|b| b == b'\n').unwrap_or(rest.len());
+        &rest[..len]
     }
 
     fn key_at(&self, name_line: usize) -> &str {
@@ -230,7 +229,7 @@ impl Gazetteer {
 
     /// Only the kind of the place with index `id`: its record's first field.
     pub fn kind(&self, id: PlaceId) -> PlaceKind {
-        match self.line(self.places[id as usize]).as_bytes().first() {
+        match self.text.as_bytes().get(self.places[id as usize] as usize) {
             Some(b'C') => PlaceKind::Country,
             Some(b'A') => PlaceKind::Admin1,
             _ => PlaceKind::City,

@@ -64,9 +64,18 @@ fn is_numeric(token: &str) -> bool {
 
 /// The end of the run of word characters starting at byte `from`.
 fn word_run_end(s: &str, from: usize) -> usize {
-    s[from..]
+    // ASCII letters and digits first, bytewise; any other byte ends the
+    // fast path and the rest is read as characters.
+    let ascii = s.as_bytes()[from..]
+        .iter()
+        .position(|b| !b.is_ascii_alphanumeric())
+        .map_or(s.len(), |len| from + len);
+    if ascii == s.len() || s.as_bytes()[ascii].is_ascii() {
+        return ascii;
+    }
+    s[ascii..]
         .find(|c: char| !is_word_char(c))
-        .map_or(s.len(), |len| from + len)
+        .map_or(s.len(), |len| ascii + len)
 }
 
 /// Where a word ends, and where the clitic split off it (`'s`, `n't`) ends.
@@ -183,8 +192,8 @@ fn push(
     }
     let lower_start = out.lower.len();
     if token.is_ascii() {
-        out.lower
-            .extend(token.chars().map(|c| c.to_ascii_lowercase()));
+        out.lower.push_str(token);
+        out.lower[lower_start..].make_ascii_lowercase();
     } else if token.contains('\u{130}') {
         // Unicode lower-cases `İ` to `i` and a combining dot, which no
         // dictionary entry (`istanbul`) is written with.
