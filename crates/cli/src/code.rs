@@ -139,8 +139,14 @@ where
             .collect();
         documents_read += documents.len() as u64;
         let mut results = map_ordered(&documents, job.threads, |doc| {
+            // The records are written out as JSON here, on the worker's
+            // thread: the sink then only copies bytes, in input order.
             let coded = panic::catch_unwind(AssertUnwindSafe(|| coder(doc)))
-                .map_err(|p| panic_message(p.as_ref()));
+                .map_err(|p| panic_message(p.as_ref()))
+                .map(|coded| {
+                    let json = event_lines(&coded.events);
+                    (coded, json)
+                });
             bar.document_done();
             coded
         })
@@ -153,8 +159,8 @@ where
                     run.rejected += 1;
                 }
                 Input::Doc(doc) => match results.next().expect("one result per document") {
-                    Ok(coded) => {
-                        sink.events(&coded.events)?;
+                    Ok((coded, json)) => {
+                        sink.events(json)?;
                         run.documents += 1;
                         run.sentences += coded.sentences;
                         run.events += coded.events.len() as u64;
@@ -307,6 +313,16 @@ impl<W: Write> Write for Counting<W> {
     }
 }
 
+/// Events as JSON Lines: one record a line.
+fn event_lines(events: &[Event]) -> io::Result<Vec<u8>> {
+    let mut out = Vec::with_capacity(events.len() * 2048);
+    for event in events {
+        serde_json::to_writer(&mut out, event)?;
+        out.push(b'\n');
+    }
+    Ok(out)
+}
+
 /// Where results go: events, rejects, checkpoint.
 struct Sink {
     out: Counting<Box<dyn Write>>,
@@ -366,14 +382,10 @@ impl Sink {
         Ok((sink, done))
     }
 
-    fn events(&mut self, events: &[Event]) -> anyhow::Result<()> {
-        for event in events {
-            serde_json::to_writer(&mut self.out, event)
-                .map_err(io::Error::from)
-                .and_then(|()| self.out.write_all(b"\n"))
-                .with_context(|| format!("cannot write {}", self.out_name))?;
-        }
-        Ok(())
+    /// Writes one document's records, as [`event_lines`] made them.
+    fn events(&mut self, json: io::Result<Vec<u8>>) -> anyhow::Result<()> {
+        json.and_then(|bytes| self.out.write_all(&bytes))
+            .with_context(|| format!("cannot write {}", self.out_name))
     }
 
     fn reject(
