@@ -83,6 +83,7 @@ def dyad_code(dyad, inp, out, threads, label):
         "wall_s": round(wall, 3), "cpu_s": round(cpu, 3), "peak_rss_mb": round(rss, 1),
         "documents_per_s": round(documents / wall, 1), "sentences_per_s": round(sentences / wall, 1),
         "mb_per_s": round(size / 1e6 / wall, 2),
+        "sentences_per_cpu_s": round(sentences / cpu, 1) if cpu > 0 else None,
     }
 
 
@@ -97,16 +98,18 @@ def startup(dyad, runs):
     path = os.path.join(WORK, "startup.jsonl")
     with open(path, "w", encoding="utf-8") as f:
         f.write(json.dumps(STARTUP_DOC) + "\n")
-    walls, rsss = [], []
+    walls, rsss, cpus = [], [], []
     for _ in range(runs):
-        status, wall, rss, _ = run([dyad, "code", path, "-q", "-o", os.path.join(WORK, "startup.out.jsonl")])
+        status, wall, rss, cpu = run([dyad, "code", path, "-q", "-o", os.path.join(WORK, "startup.out.jsonl")])
         if status != 0:
             sys.exit("bench: dyad code %s exited %d" % (path, status))
         walls.append(wall)
         rsss.append(rss)
+        cpus.append(cpu)
     log("start-up: median %.0f ms of %d runs" % (1000 * statistics.median(walls), runs))
     return {"runs": runs, "median_ms": round(1000 * statistics.median(walls), 1),
-            "min_ms": round(1000 * min(walls), 1), "peak_rss_mb": round(max(rsss), 1)}
+            "min_ms": round(1000 * min(walls), 1), "median_cpu_ms": round(1000 * statistics.median(cpus), 1),
+            "peak_rss_mb": round(max(rsss), 1)}
 
 
 def petrarch2(dyad, repeat, dyad_repeat):
@@ -173,20 +176,25 @@ def markdown(r):
         "dates and places on, whole process (start-up included), one run each%s." % (
             r["machine"]["cores"], r["machine"]["cpu"], r["machine"]["kernel"], r["commit"],
             " (quick mode: small inputs, figures not comparable)" if r["quick"] else ""),
+        "Load average (1, 5, 15 min) before / after: %s / %s (a shared machine: other jobs slow "
+        "the runs down)." % (" ".join(map(str, r["load_average_before"])), " ".join(map(str, r["load_average_after"]))),
         "Rerun: `bench/run.sh`.", "",
-        "| run | input | documents | sentences | wall s | documents/s | sentences/s | MB/s | peak RSS MB |",
-        "|---|---|---:|---:|---:|---:|---:|---:|---:|",
+        "| run | input | documents | sentences | wall s | documents/s | sentences/s | MB/s | CPU s | peak RSS MB |",
+        "|---|---|---:|---:|---:|---:|---:|---:|---:|---:|",
     ]
     for x in rows + ([p["dyad"]] if "dyad" in p else []):
-        lines.append("| %s | %s (%.1f MB) | %s | %s | %.2f | %s | %s | %.1f | %.0f |" % (
+        lines.append("| %s | %s (%.1f MB) | %s | %s | %.2f | %s | %s | %.1f | %.2f | %.0f |" % (
             x["run"], x["input"], x["input_bytes"] / 1e6, f"{x['documents']:,}", f"{x['sentences']:,}",
             x["wall_s"], f"{x['documents_per_s']:,.0f}", f"{x['sentences_per_s']:,.0f}", x["mb_per_s"],
-            x["peak_rss_mb"]))
+            x["cpu_s"], x["peak_rss_mb"]))
     s = r["startup"]
     lines += [
         "",
         "- start-up (one one-sentence document, every dictionary and the gazetteer loaded): median "
-        "%.0f ms of %d runs (fastest %.0f ms), %.0f MB peak RSS" % (s["median_ms"], s["runs"], s["min_ms"], s["peak_rss_mb"]),
+        "%.0f ms of %d runs (fastest %.0f ms; median CPU time %.0f ms), %.0f MB peak RSS" % (
+            s["median_ms"], s["runs"], s["min_ms"], s["median_cpu_ms"], s["peak_rss_mb"]),
+        "- 1 thread, per CPU second (user + system time, which a busy machine does not inflate): "
+        "%s sentences" % f"{r['large_1t']['sentences_per_cpu_s']:,.0f}",
         "- 2 threads / 1 thread: %.2f× (sentences/s)" % r["thread_ratio"],
         "- output with 1 and 2 threads byte-identical (`cmp`): %s" % ("yes" if r["identical"] else "**no**"),
         "- peak RSS, %.1f MB input vs %.1f MB input (1 thread): %.0f MB vs %.0f MB" % (
@@ -229,7 +237,8 @@ def main():
     large = make_corpus(large_mb, os.path.join(WORK, "corpus-%gmb.jsonl" % large_mb))
     small = make_corpus(small_mb, os.path.join(WORK, "corpus-%gmb.jsonl" % small_mb))
     r = {"date": datetime.datetime.now(datetime.timezone.utc).strftime("%Y-%m-%d %H:%M UTC"),
-         "quick": quick, "machine": machine(), "commit": commit()}
+         "quick": quick, "machine": machine(), "commit": commit(),
+         "load_average_before": [round(x, 2) for x in os.getloadavg()]}
     r["startup"] = startup(dyad, 3 if quick else 7)
     out1, out2 = os.path.join(WORK, "events-1t.jsonl"), os.path.join(WORK, "events-2t.jsonl")
     r["large_1t"] = dyad_code(dyad, large, out1, 1, "dyad, 1 thread")
@@ -246,6 +255,7 @@ def main():
         "thread_ratio": r["thread_ratio"],
         "identical": r["identical"],
     }
+    r["load_average_after"] = [round(x, 2) for x in os.getloadavg()]
     r["targets"] = [{"key": k, "target": what, "measured": measured[k],
                      "met": None if measured[k] is None else bool(ok(measured[k]))} for k, what, ok in TARGETS]
     with open(os.path.join(out_dir, "latest.json"), "w", encoding="utf-8") as f:
