@@ -8,6 +8,8 @@ mod discourse;
 mod explain;
 mod place;
 mod roles;
+#[doc(hidden)]
+pub mod stages;
 mod triggers;
 mod when;
 
