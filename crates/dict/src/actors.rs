@@ -138,7 +138,7 @@ impl ActorDict {
                     .split_whitespace()
                     .find_map(|w| w.strip_prefix("kind="));
                 if kind.map_or(f.name.contains("countries"), |k| k == "country") {
-                    countries.insert(code);
+                    countries.insert(code.to_string());
                 }
             }
         }
@@ -368,23 +368,23 @@ fn syntax(file: &SourceFile, line: usize, message: impl Into<String>) -> DictErr
 }
 
 /// Splits `text [CODE] rest` into its three parts.
-fn split_code(
+fn split_code<'s>(
     file: &SourceFile,
     line: usize,
-    s: &str,
-) -> Result<(String, Option<String>, String), DictError> {
+    s: &'s str,
+) -> Result<(&'s str, Option<&'s str>, &'s str), DictError> {
     let Some(open) = s.find('[') else {
-        return Ok((s.trim().to_string(), None, String::new()));
+        return Ok((s.trim(), None, ""));
     };
     let close = s[open..]
         .find(']')
         .map(|c| c + open)
         .ok_or_else(|| syntax(file, line, "'[' without ']'"))?;
-    let code = s[open + 1..close].trim().to_string();
+    let code = s[open + 1..close].trim();
     let valid = code == "-"
         || code
             .trim_start_matches('~')
-            .chars()
+            .bytes()
             .all(|c| c.is_ascii_uppercase() || c.is_ascii_digit());
     if !valid {
         return Err(syntax(
@@ -393,11 +393,7 @@ fn split_code(
             format!("code [{code}] must be upper-case letters"),
         ));
     }
-    Ok((
-        s[..open].trim().to_string(),
-        Some(code),
-        s[close + 1..].trim().to_string(),
-    ))
+    Ok((s[..open].trim(), Some(code), s[close + 1..].trim()))
 }
 
 /// Reads the blocks of a file, handing each to `sink` once it is complete.
@@ -419,7 +415,7 @@ fn parse_blocks(
                 return Err(syntax(file, line, "an '@' line must follow a block header"));
             };
             let (range, code, rest) = split_code(file, line, rest)?;
-            let code = code.filter(|c| c != "-" && !c.starts_with('~'));
+            let code = code.filter(|c| *c != "-" && !c.starts_with('~'));
             let (Some(code), true) = (code, rest.is_empty()) else {
                 return Err(syntax(file, line, "expected `@ FROM..TO [CODE]`"));
             };
@@ -432,7 +428,7 @@ fn parse_blocks(
                     ),
                 )
             })?;
-            block.dated.push((from, to, code, origin));
+            block.dated.push((from, to, code.to_string(), origin));
             continue;
         }
         if let Some(rest) = trimmed.strip_prefix('+') {
@@ -450,7 +446,7 @@ fn parse_blocks(
             for p in phrases.split('|').map(str::trim).filter(|p| !p.is_empty()) {
                 block
                     .phrases
-                    .push((p.to_string(), code.clone(), origin.clone()));
+                    .push((p.to_string(), code.map(str::to_string), origin.clone()));
             }
             continue;
         }
@@ -489,8 +485,8 @@ fn parse_blocks(
             sink(done)?;
         }
         out.push(Block {
-            name,
-            code,
+            name: name.to_string(),
+            code: code.to_string(),
             fields,
             flags,
             origin,
