@@ -69,7 +69,9 @@ pub struct PhraseMatcher {
     /// Number of tokens of each phrase.
     lens: Vec<u32>,
     stems: Vec<bool>,
-    single: FxHashMap<Box<str>, Vec<u32>>,
+    /// First word → the one-word phrases it is, and whether a longer
+    /// phrase starts with it (only then is the pair index consulted).
+    single: FxHashMap<Box<str>, (Vec<u32>, bool)>,
     pair: FxHashMap<Box<str>, Vec<u32>>,
     stem: FxHashMap<Box<str>, Vec<u32>>,
 }
@@ -124,8 +126,10 @@ impl PhraseMatcher {
                     .or_default()
                     .push(i);
             } else if self.lens[i as usize] == 1 {
-                self.single.entry(key.clone()).or_default().push(i);
+                self.single.entry(key.clone()).or_default().0.push(i);
             } else {
+                let first = key.split(' ').next().unwrap_or("");
+                self.single.entry(first.into()).or_default().1 = true;
                 let second_end = key
                     .match_indices(' ')
                     .nth(1)
@@ -183,12 +187,12 @@ impl PhraseMatcher {
                     });
                 }
             };
-            if let Some(c) = self.single.get(word) {
+            if let Some((c, starts_pair)) = self.single.get(word) {
                 c.iter().for_each(|&p| try_phrase(p, false));
-            }
-            if i + 1 < n {
-                if let Some(c) = self.pair.get(span(i, i + 1)) {
-                    c.iter().for_each(|&p| try_phrase(p, false));
+                if *starts_pair && i + 1 < n {
+                    if let Some(c) = self.pair.get(span(i, i + 1)) {
+                        c.iter().for_each(|&p| try_phrase(p, false));
+                    }
                 }
             }
             if !self.stem.is_empty() {
