@@ -137,7 +137,8 @@ VERBS_HEADER = """# CAMEO verb patterns converted by scripts/import_petrarch.py 
 # dyad reads this file after verbs.txt, so the hand-curated core wins every
 # equal match. The script left out (counts in IMPORT.md):
 # - patterns whose code is not in cameo.tsv;
-# - every verb the core has (as `~verb` or spelled out) from the synonyms a
+# - every verb the core has (as `~verb` or spelled out; also a multiword
+#   verb whose first word is one, `~go_to`, `~set_up`) from the synonyms a
 #   pattern lists (`~grant|~give * aid`), and the pattern when none is left:
 #   the core's patterns alone code a verb it has;
 # - a verb alone, with no other word: CAMEO.2.0 gives most verbs a default
@@ -211,6 +212,12 @@ def merge_verbs(src, dst, core_path, cameo_path, report):
     with open(cameo_path, encoding="utf-8") as f:
         cameo = {l.split("\t")[0] for l in f if l.strip()}
     lemmas, words = core_verbs(core_path)
+    # A verb is the core's when its first word is a form of a core verb or
+    # a word the core spells out: `~go_to`, `~set_up` are the core's "go"
+    # and "set".
+    core_forms = set(words)
+    for lemma in lemmas:
+        core_forms |= regular_forms(lemma.split("_")[0])
     with open(core_path, encoding="utf-8") as f:
         core_patterns = set()
         for line in f:
@@ -244,7 +251,8 @@ def merge_verbs(src, dst, core_path, cameo_path, report):
             report["verb pattern: verbs.txt has the same pattern"] += 1
             continue
         verbs = [v[1:] for v in els[verb_at].split("|")]
-        mine = [v for v in verbs if v not in lemmas and not regular_forms(v.split("_")[0]) & words]
+        mine = [v for v in verbs if v.split("_")[0] not in core_forms
+                and not regular_forms(v.split("_")[0]) & words]
         if not mine:
             report["verb pattern: every verb of it is one verbs.txt has"] += 1
             continue
