@@ -107,6 +107,9 @@ impl Dictionaries {
         let inflector = Inflector::parse(sources.verb_forms.as_ref())?;
         let verbs_file = need(&sources.verbs, "verbs.txt")?;
         let mut verbs = VerbLexicon::compile(&verbs_file, &inflector)?;
+        for f in &sources.extra_verbs {
+            verbs.append(VerbLexicon::compile(f, &inflector)?);
+        }
         let cues = Cues::compile(
             &need(&sources.cues, "cues.txt")?,
             &inflector,

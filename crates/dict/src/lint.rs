@@ -155,7 +155,10 @@ pub fn lint(sources: &Sources) -> Vec<Finding> {
         lint_verb_forms(f, &mut out);
     }
     match &sources.verbs {
-        Some(f) => lint_verbs(f, &inflector, cameo.as_ref(), &mut out),
+        Some(f) => {
+            let files: Vec<&SourceFile> = std::iter::once(f).chain(&sources.extra_verbs).collect();
+            lint_verbs(&files, &inflector, cameo.as_ref(), &mut out)
+        }
         None => out.missing("verbs.txt"),
     }
     match &sources.cues {
@@ -602,30 +605,42 @@ fn lint_verb_forms(file: &SourceFile, out: &mut Findings) {
     }
 }
 
+/// Checks `verbs.txt` and the `verbs-*.txt` read after it (`files`, in
+/// that order): each file on its own, then their patterns together.
 fn lint_verbs(
-    file: &SourceFile,
+    files: &[&SourceFile],
     inflector: &Inflector,
     cameo: Option<&CameoTable>,
     out: &mut Findings,
 ) {
-    lint_word_sets(file, out);
-    // Block codes, read from the raw lines so that every bad one is reported.
-    for (line, text) in lines(&file.text) {
-        let Some(rest) = text.trim().strip_prefix("##") else {
-            continue;
-        };
-        let code = rest.split_whitespace().next().unwrap_or("");
-        if let Some(table) = cameo {
-            if !code.is_empty() && table.get(code).is_none() {
-                out.error(
-                    Check::Cameo,
-                    &origin(file, line),
-                    format!("CAMEO code {code} is not in cameo.tsv"),
-                );
+    let mut lexicon: Option<VerbLexicon> = None;
+    for file in files {
+        lint_word_sets(file, out);
+        // Block codes, read from the raw lines so that every bad one is reported.
+        for (line, text) in lines(&file.text) {
+            let Some(rest) = text.trim().strip_prefix("##") else {
+                continue;
+            };
+            let code = rest.split_whitespace().next().unwrap_or("");
+            if let Some(table) = cameo {
+                if !code.is_empty() && table.get(code).is_none() {
+                    out.error(
+                        Check::Cameo,
+                        &origin(file, line),
+                        format!("CAMEO code {code} is not in cameo.tsv"),
+                    );
+                }
             }
         }
+        let Some(compiled) = compile_verbs_around_errors(file, inflector, out) else {
+            continue;
+        };
+        match lexicon.as_mut() {
+            Some(l) => l.append(compiled),
+            None => lexicon = Some(compiled),
+        }
     }
-    let Some(lexicon) = compile_verbs_around_errors(file, inflector, out) else {
+    let Some(lexicon) = lexicon else {
         return;
     };
     // Equal matches go to the pattern written first, so a pattern with the

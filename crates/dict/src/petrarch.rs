@@ -158,6 +158,7 @@ impl Converted {
             actors: self.actors,
             agents: self.agents,
             verbs: self.verbs,
+            extra_verbs: Vec::new(),
             verb_forms,
             cues: base.cues.clone(),
             cameo: base.cameo.clone(),

@@ -22,6 +22,9 @@ pub struct Sources {
     pub agents: Option<SourceFile>,
     /// `verbs.txt`.
     pub verbs: Option<SourceFile>,
+    /// `verbs-*.txt` (imported patterns), in name order: read after
+    /// `verbs.txt`, whose patterns win every equal match.
+    pub extra_verbs: Vec<SourceFile>,
     /// `verb_forms.txt`.
     pub verb_forms: Option<SourceFile>,
     /// `cues.txt`.
@@ -61,11 +64,12 @@ impl Sources {
             ],
             agents: Some(embedded!("agents.txt")),
             verbs: Some(embedded!("verbs.txt")),
+            extra_verbs: vec![embedded!("verbs-cameo.txt")],
             verb_forms: Some(embedded!("verb_forms.txt")),
             cues: Some(embedded!("cues.txt")),
             cameo: Some(embedded!("cameo.tsv")),
             discards: Some(embedded!("discards.txt")),
-            issues: None,
+            issues: Some(embedded!("issues.txt")),
             foreign_codes: false,
         }
     }
@@ -87,29 +91,36 @@ impl Sources {
                 text,
             }))
         };
-        let mut actors = Vec::new();
-        let actor_dir = dir.join("actors");
-        if actor_dir.is_dir() {
-            let entries = std::fs::read_dir(&actor_dir).map_err(|source| DictError::Io {
-                path: actor_dir.display().to_string(),
+        // The `.txt` files of a folder whose names start with `prefix`, in name order.
+        let txt_files = |sub: &Path, prefix: &str| -> Result<Vec<String>, DictError> {
+            if !sub.is_dir() {
+                return Ok(Vec::new());
+            }
+            let entries = std::fs::read_dir(sub).map_err(|source| DictError::Io {
+                path: sub.display().to_string(),
                 source,
             })?;
             let mut names: Vec<String> = entries
                 .filter_map(|e| e.ok())
                 .map(|e| e.file_name().to_string_lossy().into_owned())
-                .filter(|n| n.ends_with(".txt"))
+                .filter(|n| n.starts_with(prefix) && n.ends_with(".txt"))
                 .collect();
             names.sort();
-            for n in names {
-                if let Some(f) = read(&format!("actors/{n}"))? {
-                    actors.push(f);
-                }
-            }
+            Ok(names)
+        };
+        let mut actors = Vec::new();
+        for n in txt_files(&dir.join("actors"), "")? {
+            actors.extend(read(&format!("actors/{n}"))?);
+        }
+        let mut extra_verbs = Vec::new();
+        for n in txt_files(dir, "verbs-")? {
+            extra_verbs.extend(read(&n)?);
         }
         Ok(Sources {
             actors,
             agents: read("agents.txt")?,
             verbs: read("verbs.txt")?,
+            extra_verbs,
             verb_forms: read("verb_forms.txt")?,
             cues: read("cues.txt")?,
             cameo: read("cameo.tsv")?,
@@ -120,13 +131,18 @@ impl Sources {
     }
 
     /// Overlays `other` on `self`: files `other` has replace or extend
-    /// (actor files are added after the built-in ones).
+    /// (actor and `verbs-*.txt` files are added after the built-in ones).
     pub fn overlay(mut self, other: Sources) -> Sources {
-        for f in other.actors {
-            if let Some(existing) = self.actors.iter_mut().find(|a| a.name == f.name) {
-                *existing = f;
-            } else {
-                self.actors.push(f);
+        for (mine, theirs) in [
+            (&mut self.actors, other.actors),
+            (&mut self.extra_verbs, other.extra_verbs),
+        ] {
+            for f in theirs {
+                if let Some(existing) = mine.iter_mut().find(|a| a.name == f.name) {
+                    *existing = f;
+                } else {
+                    mine.push(f);
+                }
             }
         }
         macro_rules! take {

@@ -24,6 +24,7 @@ impl Sources {
             let mut sources = Sources::from_dir(path)?;
             let rename = |f: &mut SourceFile| f.name = path.join(&f.name).display().to_string();
             sources.actors.iter_mut().for_each(rename);
+            sources.extra_verbs.iter_mut().for_each(rename);
             for f in [
                 &mut sources.agents,
                 &mut sources.verbs,
@@ -158,10 +159,13 @@ impl Dictionaries {
         .into_iter()
         .flatten()
         .collect();
+        let mut extra_verbs = base.extra_verbs.clone();
+        extra_verbs.extend(user.extra_verbs.iter().cloned());
         let merged = Sources {
             actors,
             agents,
             verbs,
+            extra_verbs,
             verb_forms,
             cues,
             cameo,

@@ -421,6 +421,20 @@ impl VerbLexicon {
         Ok(lexicon)
     }
 
+    /// Adds the patterns of another file after these, so that these win
+    /// every equal match; each file keeps its own word sets.
+    pub fn append(&mut self, other: VerbLexicon) {
+        self.patterns.extend(other.patterns);
+        for (form, (lemma, flags)) in other.verb_forms {
+            self.verb_forms
+                .entry(form)
+                .or_insert((lemma, VerbForms(0)))
+                .1
+                 .0 |= flags.0;
+        }
+        self.index();
+    }
+
     /// Rebuilds the index from first words to patterns, after the patterns
     /// were added to or reordered.
     pub fn index(&mut self) {
