@@ -106,10 +106,11 @@ impl Dictionaries {
         };
         let inflector = Inflector::parse(sources.verb_forms.as_ref())?;
         let verbs_file = need(&sources.verbs, "verbs.txt")?;
-        let mut verbs = VerbLexicon::compile(&verbs_file, &inflector)?;
+        let mut verbs = VerbLexicon::parse(&verbs_file, &inflector)?;
         for f in &sources.extra_verbs {
-            verbs.append(VerbLexicon::compile(f, &inflector)?);
+            verbs.extend(VerbLexicon::parse(f, &inflector)?);
         }
+        verbs.index();
         let cues = Cues::compile(
             &need(&sources.cues, "cues.txt")?,
             &inflector,

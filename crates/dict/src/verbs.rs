@@ -277,6 +277,15 @@ fn alternatives(
 impl VerbLexicon {
     /// Parses `verbs.txt` with the given inflector.
     pub fn compile(file: &SourceFile, inflector: &Inflector) -> Result<VerbLexicon, DictError> {
+        let mut lexicon = VerbLexicon::parse(file, inflector)?;
+        lexicon.index();
+        Ok(lexicon)
+    }
+
+    /// Parses `verbs.txt` without building the matching index: call
+    /// [`VerbLexicon::index`] once the last file is added with
+    /// [`VerbLexicon::extend`].
+    pub fn parse(file: &SourceFile, inflector: &Inflector) -> Result<VerbLexicon, DictError> {
         let syntax = |line: usize, message: String| DictError::Syntax {
             path: file.name.clone(),
             line,
@@ -409,7 +418,7 @@ impl VerbLexicon {
             }
             patterns.push(pattern);
         }
-        let mut lexicon = VerbLexicon {
+        let lexicon = VerbLexicon {
             patterns,
             anchors: FxHashMap::default(),
             vocab: FxHashMap::default(),
@@ -417,13 +426,18 @@ impl VerbLexicon {
             starts: Vec::new(),
             verb_forms,
         };
-        lexicon.index();
         Ok(lexicon)
     }
 
     /// Adds the patterns of another file after these, so that these win
     /// every equal match; each file keeps its own word sets.
     pub fn append(&mut self, other: VerbLexicon) {
+        self.extend(other);
+        self.index();
+    }
+
+    /// [`VerbLexicon::append`] without rebuilding the index.
+    pub fn extend(&mut self, other: VerbLexicon) {
         self.patterns.extend(other.patterns);
         for (form, (lemma, flags)) in other.verb_forms {
             self.verb_forms
@@ -432,7 +446,6 @@ impl VerbLexicon {
                 .1
                  .0 |= flags.0;
         }
-        self.index();
     }
 
     /// Rebuilds the index from first words to patterns, after the patterns
