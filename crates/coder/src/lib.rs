@@ -174,15 +174,19 @@ impl Pipeline {
         };
         let mut events = Vec::new();
         let discards = &self.dict.discards;
-        let story_discarded = !discards.is_empty()
-            && sentences.iter().any(|s| {
-                discards
-                    .find(&s.toks.lower)
-                    .is_some_and(|d| d.tag == "story")
-            });
+        let discarded: Vec<bool> = if discards.is_empty() {
+            vec![false; sentences.len()]
+        } else {
+            let found: Vec<_> = sentences
+                .iter()
+                .map(|s| discards.find(&s.toks.lower))
+                .collect();
+            let story = found.iter().flatten().any(|d| d.tag == "story");
+            found.iter().map(|d| story || d.is_some()).collect()
+        };
         for (index, s) in sentences.iter_mut().enumerate() {
             let mut sentence_events = self.code_sentence(doc, index, s, &mut disc, &mut state);
-            if story_discarded || discards.find(&s.toks.lower).is_some() {
+            if discarded[index] || sentence_events.is_empty() {
                 continue;
             }
             let issues = self.dict.issues.find(&s.toks.lower);
