@@ -108,8 +108,8 @@ fn match_from(
     }
 }
 
-/// A base or -s form after a determiner is a noun: "their biggest defeat",
-/// "the attacks", "a brief private visit".
+/// A base or -s form right after a determiner is a noun: "their biggest
+/// defeat", "the attacks".
 fn looks_like_noun(s: &Sentence, i: usize) -> bool {
     use dyad_dict::VerbForms;
     let forms = s.verb[i];
@@ -129,26 +129,15 @@ fn looks_like_noun(s: &Sentence, i: usize) -> bool {
     {
         return false;
     }
-    // "a brief private visit": up to three adjectives between.
-    let mut k = i;
-    for _ in 0..4 {
-        if k == 0 {
-            return false;
-        }
-        k -= 1;
-        if det(k) {
-            return true;
-        }
-        if s.verb[k].0 != 0
-            || s.is(
-                k,
-                class::AUX | class::NEGATION | class::PUNCT | class::ADVERB,
-            )
-        {
-            return false;
-        }
-    }
-    false
+    i > 0
+        && (det(i - 1)
+            || (i > 1
+                && det(i - 2)
+                && s.verb[i - 1].0 == 0
+                && !s.is(
+                    i - 1,
+                    class::AUX | class::NEGATION | class::PUNCT | class::ADVERB,
+                )))
 }
 
 /// All accepted pattern matches in the sentence, left to right.
