@@ -495,24 +495,41 @@ fn build_mentions(
     let mut k = 0;
     while k < chosen.len() {
         let mut group = vec![chosen[k]];
+        let mut of_country = false;
         let mut l = k + 1;
         while l < chosen.len() {
             let prev_end = group.last().unwrap().1;
             let next_start = chosen[l].0;
             let gap: Vec<usize> = (prev_end..next_start).collect();
-            let joinable = gap.len() <= 2
+            let beside = gap.len() <= 2
                 && gap
                     .iter()
-                    .all(|&g| modifier_like(s, g, case) || s.lower(g) == "'s")
-                || agent_of_country(dict, s, &group, chosen[l], &gap);
-            if !joinable {
+                    .all(|&g| modifier_like(s, g, case) || s.lower(g) == "'s");
+            if !beside && !agent_of_country(dict, s, &group, chosen[l], &gap) {
                 break;
             }
+            of_country |= !beside;
             group.push(chosen[l]);
             l += 1;
         }
         let mention = combine(dict, s, &group);
         s.mentions.push(mention);
+        // "lawmakers in Fornost and Gondor", "the ambassadors of Arnor,
+        // Osgiliath and Gondor": the agent belongs to each country listed.
+        if of_country {
+            let agents = &group[..group.len() - 1];
+            while l < chosen.len() && listed_next(s, chosen[l - 1].1, chosen[l].0) {
+                let mut with_agent = agents.to_vec();
+                with_agent.push(chosen[l]);
+                if !agent_of_country(dict, s, agents, chosen[l], &[]) {
+                    break;
+                }
+                let mut m = combine(dict, s, &with_agent);
+                m.start = chosen[l].0;
+                s.mentions.push(m);
+                l += 1;
+            }
+        }
         k = l;
     }
 
@@ -549,8 +566,19 @@ fn build_mentions(
     }
 }
 
+/// Tokens `[end, start)` separate two items of a list: ",", "and",
+/// ", and", with "the" allowed after them.
+fn listed_next(s: &Sentence, end: usize, start: usize) -> bool {
+    let words: Vec<&str> = (end..start).map(|g| s.lower(g)).collect();
+    matches!(
+        words.as_slice(),
+        ["," | "and"] | [",", "and"] | ["," | "and", "the"] | [",", "and", "the"]
+    )
+}
+
 /// "soldiers from Gondor", "lawmakers in Fornost", "the government of
-/// Syria": an agent followed by a country it belongs to is one actor.
+/// Syria": an agent followed by a country it belongs to is one actor. An
+/// empty `gap` only checks that the words are an agent and a country.
 fn agent_of_country(
     dict: &Dictionaries,
     s: &Sentence,
@@ -562,7 +590,7 @@ fn agent_of_country(
     let words: Vec<&str> = gap.iter().map(|&g| s.lower(g)).collect();
     matches!(
         words.as_slice(),
-        ["of" | "from" | "in"] | ["of" | "from" | "in", "the"]
+        [] | ["of" | "from" | "in"] | ["of" | "from" | "in", "the"]
     ) && group.iter().all(|g| kind(g) == ActorKind::Agent)
         && kind(&next) == ActorKind::Country
         && dict.actors.entries[dict.actors.phrases[next.2].entry]
@@ -632,11 +660,12 @@ fn combine(dict: &Dictionaries, s: &Sentence, group: &[(usize, usize, usize)]) -
             ActorKind::Country if head_agent.is_some() => {
                 m.sector_evidence = true;
                 m.country = e.country.clone();
-                // The agent's whole code when it gave the sectors: "CVLSIK"
-                // keeps its religion part, which is not a sector.
+                // The agent's whole code: "CVLSIK" keeps its religion part,
+                // which is not a sector, and "main opposition group" its own
+                // code (MOP) though it names no sector dyad knows.
                 let agent_code = head_agent
                     .map(|h| dict.actors.entries[h].code.clone())
-                    .filter(|c| !c.is_empty() && !agent_sectors.is_empty());
+                    .filter(|c| !c.is_empty());
                 m.sectors = if agent_sectors.is_empty() {
                     e.sectors.clone()
                 } else {

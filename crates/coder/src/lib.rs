@@ -536,7 +536,14 @@ fn verb_tokens(s: &Sentence, found: &[Trigger]) -> Vec<bool> {
         }
         let forms = s.verb[i];
         let finite = forms.0 & (VerbForms::PAST | VerbForms::THIRD) != 0;
+        // "fired artillery shells", "launched rocket attacks": an "-s" word
+        // right after the noun that ends a pattern is that noun's head.
+        let compound_head = forms.0 & VerbForms::PAST == 0
+            && found
+                .iter()
+                .any(|t| t.end == i && t.verb.is_some_and(|v| v + 1 < i));
         if finite
+            && !compound_head
             && !s.is(i, class::AUX)
             && s.mention_at[i].is_none()
             && (i == 0 || !s.is(i - 1, class::DET))
@@ -764,6 +771,13 @@ impl Pipeline {
                     // pattern's own words name the recipient.
                     recipient = roles::coordinated_right(s, m);
                     how.push("recipient: actor inside the pattern".into());
+                } else if let Some(g) = (!actor.is_empty())
+                    .then(|| roles::oblique(s, object_start(p, t), verb_tokens, &t.words))
+                    .flatten()
+                {
+                    // Without an actor, "fighting in Morazan" names only a place.
+                    recipient = g;
+                    how.push("recipient: first actor in a phrase after the verb".into());
                 }
             }
             let mut actor_refs = refs(s, &actor);

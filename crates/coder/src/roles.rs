@@ -66,7 +66,7 @@ fn coordinated_left(s: &Sentence, m: usize) -> Vec<usize> {
     let mut cur = m;
     loop {
         let start = s.mentions[cur].start;
-        let Some(k) = s.before_determiners(start) else {
+        let Some(k) = before_modifiers(s, start) else {
             break;
         };
         if !(s.is(k, class::COORD) || s.lower(k) == ",") || k == 0 {
@@ -95,8 +95,7 @@ fn coordinated_left(s: &Sentence, m: usize) -> Vec<usize> {
         if s.lower(k) == ","
             && !named_list
             && !group.iter().any(|&g| {
-                s.before_determiners(s.mentions[g].start)
-                    .is_some_and(|b| s.is(b, class::COORD))
+                before_modifiers(s, s.mentions[g].start).is_some_and(|b| s.is(b, class::COORD))
             })
         {
             break;
@@ -105,6 +104,19 @@ fn coordinated_left(s: &Sentence, m: usize) -> Vec<usize> {
         cur = prev;
     }
     group
+}
+
+/// The token before `i`, skipping determiners and up to three adjectives:
+/// "Fornost and the evil awful Gondor".
+fn before_modifiers(s: &Sentence, i: usize) -> Option<usize> {
+    let mut k = s.before_determiners(i)?;
+    for _ in 0..3 {
+        if !plain_word(s, k) {
+            break;
+        }
+        k = s.before_determiners(k)?;
+    }
+    Some(k)
 }
 
 /// Mentions coordinated with `m` to its right.
@@ -309,6 +321,30 @@ pub(crate) fn object(
     verb_tokens: &[bool],
     skip: &[usize],
 ) -> Option<(Vec<usize>, Option<usize>)> {
+    clause_actor(s, from, verb_tokens, skip, false)
+}
+
+/// When the clause has no object or recipient phrase, the first actor in any
+/// other phrase after the verb: "fired shells at Seoul", "departed from
+/// Libya", "clashed over the efforts of Eriadori", "condemned an attack by
+/// Osgiliath soldiers". What the verb does lands on that actor even when the
+/// preposition usually introduces a place or an attribute.
+pub(crate) fn oblique(
+    s: &Sentence,
+    from: usize,
+    verb_tokens: &[bool],
+    skip: &[usize],
+) -> Option<Vec<usize>> {
+    clause_actor(s, from, verb_tokens, skip, true).map(|(g, _)| g)
+}
+
+fn clause_actor(
+    s: &Sentence,
+    from: usize,
+    verb_tokens: &[bool],
+    skip: &[usize],
+    obliques: bool,
+) -> Option<(Vec<usize>, Option<usize>)> {
     let mut j = from;
     let limit = (from + 14).min(s.len());
     while j < limit {
@@ -320,7 +356,7 @@ pub(crate) fn object(
             let prep = governing_preposition(s, m);
             // Only "to", "with", "against", ... lead to a recipient; "in",
             // "of", "near" lead to places, times and attributes.
-            let not_recipient = prep.is_some_and(|p| !s.is(p, class::RECIP_PREP));
+            let not_recipient = !obliques && prep.is_some_and(|p| !s.is(p, class::RECIP_PREP));
             let possessive = s.mentions[m].kind == MentionKind::Pronoun && s.is(j, class::DET);
             let group = coordinated_right(s, m);
             if !not_recipient && !possessive {
@@ -332,6 +368,11 @@ pub(crate) fn object(
         }
         if s.is(j, class::REPORT_NOUN) {
             return Some((Vec::new(), Some(j)));
+        }
+        if s.is(j, class::COMMA) && j > from && plain_word(s, j - 1) && plain_word(s, j + 1) {
+            // "complete, full diplomatic ties": a comma between adjectives.
+            j += 1;
+            continue;
         }
         if s.is(
             j,
@@ -349,6 +390,17 @@ pub(crate) fn object(
         j += 1;
     }
     None
+}
+
+/// A lower-case word with no word class, not a verb and not an actor: an
+/// adjective or a noun inside a noun phrase.
+fn plain_word(s: &Sentence, i: usize) -> bool {
+    i < s.len()
+        && s.toks.tokens[i].kind == dyad_text::TokenKind::Word
+        && !s.toks.tokens[i].capitalized
+        && s.class[i] & !class::ANONYMOUS == 0
+        && s.verb[i].0 == 0
+        && s.mention_at[i].is_none()
 }
 
 /// True when the trigger's verb is passive: a form of "be" before a past

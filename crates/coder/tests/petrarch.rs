@@ -54,9 +54,14 @@ fn run_suite() -> Option<Outcome> {
                     a.iter().map(|x| x.code.clone()).collect()
                 }
             };
+            // A reciprocal event ("Gondor and Osgiliath delayed their
+            // meeting") lists both sides as actor and recipient: each acts on
+            // the other, never on itself.
             for s in side(&ev.actor) {
                 for t in side(&ev.recipient) {
-                    coded.insert((s.clone(), t, ev.cameo.clone()));
+                    if s != t || s == "---" {
+                        coded.insert((s.clone(), t, ev.cameo.clone()));
+                    }
                 }
             }
         }
@@ -92,7 +97,7 @@ fn petrarch_validation_suite_holds_its_floor() {
         o.records, o.full, o.codes
     );
     assert_eq!(o.records, 284);
-    // Measured: 95 full matches, 195 on event codes alone.
-    assert!(o.full >= 90, "full matches fell to {}", o.full);
-    assert!(o.codes >= 190, "event-code matches fell to {}", o.codes);
+    // Measured: 160 full matches, 201 on event codes alone.
+    assert!(o.full >= 158, "full matches fell to {}", o.full);
+    assert!(o.codes >= 201, "event-code matches fell to {}", o.codes);
 }

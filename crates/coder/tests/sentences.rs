@@ -69,6 +69,15 @@ const ROWS: &[Row] = &[
     // Upper-case wire text codes the same way.
     Row { text: "THE SALVADORAN ARMY ACCUSED THE FMLN OF ATTACKING A POWER STATION IN USULUTAN DEPARTMENT.",
           expect: Expect { event_type: "ACCUSE", trigger: "ACCUSED", actor: &["SLVMIL"], recipient: &["SLVREB"], modality: &[] } },
+    // Without an object, the actor in a phrase after the verb is the recipient.
+    Row { text: "The Turkish government condemned an attack by Kurdish militants in the southeast on Sunday.",
+          expect: Expect { event_type: "ACCUSE", trigger: "condemned", actor: &["TURGOV"], recipient: &["TURUAF"], modality: &[] } },
+    // An agent before a list of countries belongs to each.
+    Row { text: "Lawmakers in France and Germany welcomed the agreement with Iran.",
+          expect: Expect { event_type: "SUPPORT", trigger: "welcomed", actor: &["FRALEG", "DEULEG"], recipient: &["IRN"], modality: &[] } },
+    // Adjectives between a coordinator and the actor.
+    Row { text: "Russia and the embattled Syrian government rejected the proposal.",
+          expect: Expect { event_type: "REJECT", trigger: "rejected the proposal", actor: &["RUS", "SYRGOV"], recipient: &[], modality: &[] } },
 ];
 
 #[test]

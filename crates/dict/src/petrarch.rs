@@ -841,7 +841,7 @@ fn convert_words(word: &str, sets: &BTreeMap<String, String>) -> Result<Vec<Stri
         match w {
             "$" => {}
             "+" => out.push("+".to_string()),
-            "%" => return Err("compound actor marker %".into()),
+            "%" => out.push("%".to_string()),
             "^" => out.push("*".to_string()),
             "*" => out.push("*VERB".to_string()),
             _ if w.starts_with('&') => {
@@ -899,12 +899,16 @@ fn convert_pattern(
     body: &str,
     verb: &str,
     sets: &BTreeMap<String, String>,
-) -> Result<(String, bool), String> {
+) -> Result<(String, Vec<&'static str>), String> {
     let items = pattern_items(body);
     let mut before: Vec<String> = Vec::new();
     let mut after: Vec<String> = Vec::new();
     let mut seen_verb = false;
     let mut target_before = false;
+    // `%` before the verb: a compound subject whose members act on each
+    // other ("Gondor and Osgiliath have delayed their meeting"); after it,
+    // a compound recipient, which dyad's slot reads with its coordination.
+    let mut reciprocal = false;
     for item in &items {
         let els = item_elements(item, sets)?;
         let mut i = 0;
@@ -918,9 +922,13 @@ fn convert_pattern(
             } else if !seen_verb {
                 if e == "+" {
                     target_before = true;
+                } else if e == "%" {
+                    reciprocal = true;
                 } else if e != "*" {
                     before.push(e.clone());
                 }
+            } else if e == "%" {
+                after.push("+".to_string());
             } else {
                 after.push(e.clone());
             }
@@ -954,10 +962,15 @@ fn convert_pattern(
     while tail.last().is_some_and(|l| l == "*") {
         tail.pop();
     }
-    if tail
-        .first()
-        .is_some_and(|f| f != "+" && !f.starts_with('&') && !is_preposition(f))
-    {
+    // A synset of nouns or adjectives ("&currency", "&tietypes") may follow
+    // words of its own phrase like any noun: "contribute a million dollars".
+    let prepositions = |f: &str| match f.strip_prefix('&') {
+        Some(name) => sets
+            .get(name)
+            .is_none_or(|members| members.split('|').all(is_preposition)),
+        None => is_preposition(f),
+    };
+    if tail.first().is_some_and(|f| f != "+" && !prepositions(f)) {
         tail.insert(0, "*".to_string());
     }
     while before.first().is_some_and(|l| l == "*") {
@@ -968,7 +981,14 @@ fn convert_pattern(
     words.extend(tail);
     // dyad allows one gap between two fixed elements.
     words.dedup_by(|a, b| a == "*" && b == "*");
-    Ok((words.join(" "), target_before))
+    let options = [
+        ("target=subject", target_before),
+        ("reciprocal", reciprocal),
+    ];
+    Ok((
+        words.join(" "),
+        options.iter().filter(|o| o.1).map(|o| o.0).collect(),
+    ))
 }
 
 fn is_preposition(w: &str) -> bool {
@@ -1038,7 +1058,9 @@ fn convert_verbs(file: &SourceFile, rep: &mut ImportReport) -> (String, String) 
     // Synsets, written as dyad word sets (plurals added unless `_` says not).
     let mut sets: BTreeMap<String, String> = BTreeMap::new();
     let mut set_name: Option<(String, bool, Vec<String>)> = None;
-    let mut block_code: Option<String> = None;
+    // The block's code and its options ("--- LEFT [032:033] ---" gives
+    // the reverse event 033).
+    let mut block_code: (Option<String>, Vec<String>) = (None, Vec::new());
     let mut block_verbs: Vec<Verb> = Vec::new();
     let mut in_patterns = false;
     let mut last_code: Option<String> = None;
@@ -1116,7 +1138,10 @@ fn convert_verbs(file: &SourceFile, rep: &mut ImportReport) -> (String, String) 
         if t.starts_with("---") {
             let inner = t.trim_matches('-').trim();
             let (title, code) = phrase_and_code(inner);
-            block_code = code.as_deref().and_then(event_code);
+            block_code = code
+                .as_deref()
+                .and_then(|c| code_options(c).ok())
+                .unwrap_or_default();
             block_verbs.clear();
             in_patterns = false;
             let _ = writeln!(
@@ -1179,11 +1204,9 @@ fn convert_verbs(file: &SourceFile, rep: &mut ImportReport) -> (String, String) 
             );
             for verb in &verbs {
                 match convert_pattern(&body, verb, &sets) {
-                    Ok((pattern, target_before)) => {
+                    Ok((pattern, extra)) => {
                         let mut opts = options.clone();
-                        if target_before {
-                            opts.push("target=subject".into());
-                        }
+                        opts.extend(extra.into_iter().map(String::from));
                         emit_pattern(&mut out, &mut last_code, &code, &pattern, &opts, file, line);
                         rep.count("verb patterns", 1);
                     }
@@ -1212,7 +1235,10 @@ fn convert_verbs(file: &SourceFile, rep: &mut ImportReport) -> (String, String) 
                         known_forms.push(base.clone());
                     }
                 }
-                let code = v.code.as_deref().map_or(block_code.clone(), event_code);
+                let (code, opts) = match v.code.as_deref() {
+                    Some(c) => code_options(c).unwrap_or_default(),
+                    None => block_code.clone(),
+                };
                 if let Some(c) = code {
                     if c.chars().all(|ch| ch.is_ascii_alphanumeric()) {
                         let verb = format!(
@@ -1220,7 +1246,7 @@ fn convert_verbs(file: &SourceFile, rep: &mut ImportReport) -> (String, String) 
                             v.before.iter().map(|b| format!("{b} ")).collect::<String>(),
                             v.lemma
                         );
-                        emit_pattern(&mut out, &mut last_code, &c, &verb, &[], file, line);
+                        emit_pattern(&mut out, &mut last_code, &c, &verb, &opts, file, line);
                         rep.count("verbs", 1);
                     }
                 }
@@ -1425,7 +1451,16 @@ mod tests {
             "~ask * claim * against * +"
         );
         assert_eq!(p(" * FOR &CURRENCY").unwrap(), "~ask for * &currency");
-        assert!(p(" % * ").is_err());
+        assert_eq!(p(" * &CURRENCY").unwrap(), "~ask * &currency");
+        assert_eq!(p(" * WITH %").unwrap(), "~ask with * +");
+        let compound = convert_pattern(" % HAVE *", "~postpone", &sets).unwrap();
+        assert_eq!(
+            compound,
+            ("have * ~postpone".to_string(), vec!["reciprocal"])
+        );
+        let compound = convert_pattern(" % * ", "~agree", &sets).unwrap();
+        assert_eq!(compound, ("~agree".to_string(), vec!["reciprocal"]));
+        assert!(p(" * * ").is_err());
     }
 
     #[test]

@@ -35,7 +35,7 @@ pub const PLOVER_DEV: Floor = Floor {
     gold: "peer/plover/plover_gsr_dev.jsonl",
     sentences: 215,
     top1_type: 137,
-    source_country: 136,
+    source_country: 137,
     max_events_per_sentence: 1.5,
 };
 
