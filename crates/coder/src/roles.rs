@@ -347,16 +347,30 @@ fn clause_actor(
 ) -> Option<(Vec<usize>, Option<usize>)> {
     let mut j = from;
     let limit = (from + 14).min(s.len());
+    // Prepositions other than "of" passed so far, this token's included.
+    let mut phrases_before = 0;
     while j < limit {
         if skip.contains(&j) {
             j += 1;
             continue;
         }
+        if s.is(j, class::PREP) && s.lower(j) != "of" {
+            phrases_before += 1;
+        }
         if let Some(m) = s.mention_starting(j) {
             let prep = governing_preposition(s, m);
             // Only "to", "with", "against", ... lead to a recipient; "in",
             // "of", "near" lead to places, times and attributes.
-            let not_recipient = !obliques && prep.is_some_and(|p| !s.is(p, class::RECIP_PREP));
+            // An oblique is the verb's own phrase, the first after it; a
+            // later one belongs to a noun ("demanded at the first meeting
+            // in the Kazakh capital Astana"); "in X" says where ("attended
+            // a meeting in Astana").
+            let not_recipient = prep.is_some_and(|p| {
+                !s.is(p, class::RECIP_PREP)
+                    && (!obliques
+                        || phrases_before > 1
+                        || matches!(s.lower(p), "in" | "inside" | "within"))
+            });
             let possessive = s.mentions[m].kind == MentionKind::Pronoun && s.is(j, class::DET);
             let group = coordinated_right(s, m);
             if !not_recipient && !possessive {
