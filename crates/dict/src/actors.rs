@@ -419,7 +419,7 @@ fn parse_blocks(
             let (Some(code), true) = (code, rest.is_empty()) else {
                 return Err(syntax(file, line, "expected `@ FROM..TO [CODE]`"));
             };
-            let (from, to) = parse_range(&range).ok_or_else(|| {
+            let (from, to) = parse_range(range).ok_or_else(|| {
                 syntax(
                     file,
                     line,
