@@ -60,8 +60,13 @@ fn match_from(
             optional,
         } => {
             let here = s.word.get(ti).copied().unwrap_or(NO_WORD);
-            let starts_here = firsts.binary_search(&here).is_ok();
-            for alt in alternatives.iter().filter(|_| starts_here) {
+            // No alternative starts with this word: skip trying each.
+            let alternatives = if firsts.binary_search(&here).is_ok() {
+                &alternatives[..]
+            } else {
+                &[]
+            };
+            for alt in alternatives {
                 if ti + alt.len() <= n && s.word[ti..ti + alt.len()] == alt[..] {
                     let (words, bound_verb) = (acc.words.len(), acc.verb);
                     acc.words.extend(ti..ti + alt.len());

@@ -172,9 +172,7 @@ fn verb_hits(dict: &Dictionaries, tokens: &Tokens, actors: &[PhraseMatch]) -> Ve
     let in_actor = |t: usize| actors.iter().any(|m| m.start <= t && t < m.end);
     let mut out = Vec::new();
     for i in 0..words.len() {
-        let Some(cands) = dict.verbs.anchors.get(words[i]) else {
-            continue;
-        };
+        let cands = dict.verbs.starting_with(words[i]);
         let mut best: Option<(usize, usize, usize)> = None; // (hit index, words, end)
         for &pi in cands {
             let p = &dict.verbs.patterns[pi as usize];

@@ -228,8 +228,6 @@ pub const NO_WORD: u32 = u32::MAX;
 pub struct VerbLexicon {
     /// Patterns in file order.
     pub patterns: Vec<VerbPattern>,
-    /// First word of a pattern → patterns that start with it.
-    pub anchors: FxHashMap<String, Vec<u32>>,
     /// Every word any pattern has → its id.
     pub vocab: FxHashMap<String, u32>,
     /// Each pattern's elements over word ids, parallel to `patterns`.
@@ -420,7 +418,6 @@ impl VerbLexicon {
         }
         let lexicon = VerbLexicon {
             patterns,
-            anchors: FxHashMap::default(),
             vocab: FxHashMap::default(),
             elements: Vec::new(),
             starts: Vec::new(),
@@ -448,22 +445,9 @@ impl VerbLexicon {
         }
     }
 
-    /// Rebuilds the index from first words to patterns, after the patterns
-    /// were added to or reordered.
+    /// Rebuilds the word ids and the index from first words to patterns,
+    /// after the patterns were added to or reordered.
     pub fn index(&mut self) {
-        let mut anchors: FxHashMap<String, Vec<u32>> = FxHashMap::default();
-        for (i, p) in self.patterns.iter().enumerate() {
-            if let Some(Element::Words { alternatives, .. }) = p.elements.first() {
-                let mut firsts: Vec<&String> = alternatives.iter().map(|a| &a[0]).collect();
-                firsts.sort();
-                firsts.dedup();
-                for w in firsts {
-                    anchors.entry(w.clone()).or_default().push(i as u32);
-                }
-            }
-        }
-        self.anchors = anchors;
-
         let mut vocab: FxHashMap<String, u32> = FxHashMap::default();
         let mut id = |w: &String| -> u32 {
             let next = vocab.len() as u32;
@@ -502,11 +486,23 @@ impl VerbLexicon {
             })
             .collect();
         let mut starts: Vec<Vec<u32>> = vec![Vec::new(); vocab.len()];
-        for (w, pats) in &self.anchors {
-            starts[vocab[w] as usize] = pats.clone();
+        for (i, elements) in self.elements.iter().enumerate() {
+            if let Some(WordElement::Words { firsts, .. }) = elements.first() {
+                for &w in firsts {
+                    starts[w as usize].push(i as u32);
+                }
+            }
         }
         self.vocab = vocab;
         self.starts = starts;
+    }
+
+    /// The patterns, in file order, whose first element can start with the
+    /// lower-case word `lower`.
+    pub fn starting_with(&self, lower: &str) -> &[u32] {
+        self.starts
+            .get(self.word_id(lower) as usize)
+            .map_or(&[], Vec::as_slice)
     }
 
     /// The id of a lower-case word, [`NO_WORD`] when no pattern has it.
