@@ -78,6 +78,10 @@ impl DictionaryArgs {
 
     /// Compiles the dictionaries these arguments name.
     pub fn load(&self) -> anyhow::Result<Dictionaries> {
+        if self.dictionaries.is_none() && self.user_dict.is_none() {
+            // The shipped files alone were compiled when dyad was built.
+            return Ok(dyad_coder::Pipeline::builtin_dictionaries());
+        }
         let base = self.base_sources()?;
         let what = self.dictionaries.as_ref().map_or_else(
             || "the built-in dictionaries".to_string(),

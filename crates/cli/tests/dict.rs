@@ -119,6 +119,25 @@ fn lookup_of_a_whole_name_and_its_case_rule() {
 }
 
 #[test]
+fn lookup_gives_an_office_holder_the_code_of_the_date() {
+    // The shipped Phoenix entry: a US politician before and during his
+    // presidency, each code with its own line.
+    let code_on = |date: &str| {
+        let text = stdout(&dyad(&["dict", "lookup", "George W. Bush", "--date", date]));
+        assert!(
+            text.contains("dated     2001-01-20..2009-01-20 USAGOV at actors/"),
+            "{text}"
+        );
+        text.lines()
+            .find_map(|l| l.trim().strip_prefix("code"))
+            .map(|c| c.trim().to_string())
+            .unwrap_or_default()
+    };
+    assert_eq!(code_on("2005-06-01"), "USAGOV");
+    assert_eq!(code_on("1995-06-01"), "USAELI");
+}
+
+#[test]
 fn lookup_of_a_verb_phrase_names_pattern_and_codes() {
     let out = dyad(&["dict", "lookup", "sent invitations"]);
     assert!(out.status.success());

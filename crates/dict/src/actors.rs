@@ -15,7 +15,7 @@ pub const SECTORS: &[&str] = &[
 ];
 
 /// What kind of thing an entry names.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub enum ActorKind {
     /// A country (or a place standing for its government).
     Country,
@@ -30,7 +30,7 @@ pub enum ActorKind {
 }
 
 /// One actor or agent, as the dictionary defines it.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, serde::Serialize, serde::Deserialize)]
 pub struct ActorEntry {
     /// Canonical name, e.g. "Russia".
     pub name: String,
@@ -56,7 +56,7 @@ pub struct ActorEntry {
 }
 
 /// A code that applies between two dates (both inclusive, either open).
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, serde::Serialize, serde::Deserialize)]
 pub struct DatedCode {
     /// First day, or none for "before `to`".
     pub from: Option<NaiveDate>,
@@ -76,7 +76,7 @@ impl DatedCode {
 }
 
 /// One phrase of an entry.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, serde::Serialize, serde::Deserialize)]
 pub struct ActorPhrase {
     /// Lower-case token key.
     pub key: String,
@@ -92,7 +92,7 @@ pub struct ActorPhrase {
 }
 
 /// All actors and agents, compiled.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, serde::Serialize, serde::Deserialize)]
 pub struct ActorDict {
     /// Entries, in file order.
     pub entries: Vec<ActorEntry>,

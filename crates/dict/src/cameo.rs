@@ -7,7 +7,7 @@ use dyad_model::EventType;
 use rustc_hash::FxHashMap;
 
 /// What the table says about one CAMEO code.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, serde::Serialize, serde::Deserialize)]
 pub struct CameoCode {
     /// The code, e.g. "112".
     pub code: String,
@@ -29,7 +29,7 @@ pub struct CameoCode {
 }
 
 /// The whole table.
-#[derive(Debug, Clone, Default)]
+#[derive(Debug, Clone, Default, serde::Serialize, serde::Deserialize)]
 pub struct CameoTable {
     codes: FxHashMap<String, CameoCode>,
 }

@@ -55,7 +55,7 @@ pub fn section(name: &str) -> Section {
 }
 
 /// One line of `[compose]`: a cue class turns a verb code into another.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, serde::Serialize, serde::Deserialize)]
 pub struct ComposeRule {
     /// Cue section name: intent, request, demand, refuse, threaten.
     pub cue: String,
@@ -68,7 +68,7 @@ pub struct ComposeRule {
 }
 
 /// All cues, compiled.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, serde::Serialize, serde::Deserialize)]
 pub struct Cues {
     /// Every cue phrase key, with its section.
     pub phrases: Vec<(String, Section)>,

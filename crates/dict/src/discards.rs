@@ -12,17 +12,40 @@ use aho_corasick::{AhoCorasick, MatchKind};
 
 /// Whole-word phrases over a sentence's lower-case tokens; a phrase written
 /// with a final `*` matches any word that starts with its last word.
-#[derive(Debug, Clone, Default)]
+#[derive(Debug, Clone, Default, serde::Serialize, serde::Deserialize)]
+#[serde(into = "Vec<String>", from = "Vec<String>")]
 pub struct WordPhrases {
     automaton: Option<AhoCorasick>,
+    /// The padded patterns the automaton was built from: an automaton has no
+    /// serial form, so the compiled dictionaries store these and rebuild it.
+    patterns: Vec<String>,
+}
+
+impl From<Vec<String>> for WordPhrases {
+    fn from(patterns: Vec<String>) -> WordPhrases {
+        if patterns.is_empty() {
+            return WordPhrases::default();
+        }
+        let automaton = AhoCorasick::builder()
+            .match_kind(MatchKind::Standard)
+            .build(&patterns)
+            .ok();
+        WordPhrases {
+            automaton,
+            patterns,
+        }
+    }
+}
+
+impl From<WordPhrases> for Vec<String> {
+    fn from(w: WordPhrases) -> Vec<String> {
+        w.patterns
+    }
 }
 
 impl WordPhrases {
     /// Builds the matcher from `(phrase key, stem)` pairs.
     fn new(phrases: &[(String, bool)]) -> WordPhrases {
-        if phrases.is_empty() {
-            return WordPhrases::default();
-        }
         let pats: Vec<String> = phrases
             .iter()
             .map(|(k, stem)| {
@@ -33,11 +56,7 @@ impl WordPhrases {
                 }
             })
             .collect();
-        let automaton = AhoCorasick::builder()
-            .match_kind(MatchKind::Standard)
-            .build(&pats)
-            .ok();
-        WordPhrases { automaton }
+        WordPhrases::from(pats)
     }
 
     /// Indices of the phrases found in `lower` (tokens joined by spaces).
@@ -57,7 +76,7 @@ impl WordPhrases {
 }
 
 /// A phrase and what it belongs to.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, serde::Serialize, serde::Deserialize)]
 pub struct ListPhrase {
     /// As written.
     pub text: String,
@@ -68,7 +87,7 @@ pub struct ListPhrase {
 }
 
 /// The compiled discard list.
-#[derive(Debug, Clone, Default)]
+#[derive(Debug, Clone, Default, serde::Serialize, serde::Deserialize)]
 pub struct Discards {
     /// Phrases in file order; `tag` is `story` or `sentence`.
     pub phrases: Vec<ListPhrase>,
@@ -137,7 +156,7 @@ impl Discards {
 }
 
 /// The compiled issue dictionary.
-#[derive(Debug, Clone, Default)]
+#[derive(Debug, Clone, Default, serde::Serialize, serde::Deserialize)]
 pub struct Issues {
     /// Phrases in file order; `tag` is the issue code.
     pub phrases: Vec<ListPhrase>,

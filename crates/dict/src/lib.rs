@@ -45,6 +45,9 @@ pub enum DictError {
         /// What was expected.
         message: String,
     },
+    /// Compiled dictionaries could not be read back.
+    #[error("compiled dictionaries are unreadable: {0}")]
+    Compiled(String),
     /// A needed file is missing.
     #[error("dictionary file {0} is missing")]
     Missing(String),
@@ -57,6 +60,31 @@ pub struct Origin {
     pub file: std::sync::Arc<str>,
     /// 1-based line.
     pub line: usize,
+}
+
+// An origin is written as its file name and line. Entries come file by
+// file, so reading keeps the last file's name and shares it with the next
+// entry instead of allocating one copy per entry.
+impl serde::Serialize for Origin {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        (&*self.file, self.line).serialize(s)
+    }
+}
+
+impl<'de> serde::Deserialize<'de> for Origin {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Origin, D::Error> {
+        thread_local! {
+            static LAST_FILE: std::cell::RefCell<Option<std::sync::Arc<str>>> =
+                const { std::cell::RefCell::new(None) };
+        }
+        // Borrowed from the input: no allocation unless the file changes.
+        let (file, line) = <(&'de str, usize)>::deserialize(d)?;
+        let file = LAST_FILE.with_borrow_mut(|last| match last {
+            Some(f) if **f == *file => f.clone(),
+            _ => last.insert(std::sync::Arc::from(file)).clone(),
+        });
+        Ok(Origin { file, line })
+    }
 }
 
 impl std::fmt::Display for Origin {
@@ -155,8 +183,87 @@ impl Dictionaries {
         })
     }
 
-    /// The dictionaries shipped inside the binary.
+    /// The dictionaries shipped inside the binary, compiled from their text.
     pub fn builtin() -> Result<Dictionaries, DictError> {
         Dictionaries::compile(&Sources::builtin())
     }
+
+    /// The compiled form, for [`Dictionaries::from_bytes`]: a build step
+    /// compiles the shipped files once, so that start-up only reads it.
+    ///
+    /// Two parts of about equal cost to read, so that two threads can read
+    /// them: the actors, then everything else. Each is prefixed by its length.
+    pub fn to_bytes(&self) -> Vec<u8> {
+        let rest = RestRef {
+            verbs: &self.verbs,
+            inflector: &self.inflector,
+            cues: &self.cues,
+            cameo: &self.cameo,
+            discards: &self.discards,
+            issues: &self.issues,
+        };
+        // Every field is plain data: serialising it cannot fail.
+        let actors = postcard::to_stdvec(&self.actors).expect("actors serialise");
+        let rest = postcard::to_stdvec(&rest).expect("dictionaries serialise");
+        let mut out = Vec::with_capacity(16 + actors.len() + rest.len());
+        for part in [actors, rest] {
+            out.extend_from_slice(&(part.len() as u64).to_le_bytes());
+            out.extend_from_slice(&part);
+        }
+        out
+    }
+
+    /// Reads the form [`Dictionaries::to_bytes`] writes; the actors on a
+    /// second thread.
+    pub fn from_bytes(bytes: &[u8]) -> Result<Dictionaries, DictError> {
+        let bad = |e: String| DictError::Compiled(e);
+        let (actors, rest) = split_part(bytes).ok_or_else(|| bad("truncated".into()))?;
+        let (rest, _) = split_part(rest).ok_or_else(|| bad("truncated".into()))?;
+        std::thread::scope(|scope| {
+            let actors = scope.spawn(|| postcard::from_bytes::<ActorDict>(actors));
+            let rest: Rest = postcard::from_bytes(rest).map_err(|e| bad(e.to_string()))?;
+            let actors = actors
+                .join()
+                .expect("reading actors panicked")
+                .map_err(|e| bad(e.to_string()))?;
+            Ok(Dictionaries {
+                actors,
+                verbs: rest.verbs,
+                inflector: rest.inflector,
+                cues: rest.cues,
+                cameo: rest.cameo,
+                discards: rest.discards,
+                issues: rest.issues,
+            })
+        })
+    }
+}
+
+/// A length-prefixed part of the compiled form, and what follows it.
+fn split_part(bytes: &[u8]) -> Option<(&[u8], &[u8])> {
+    let (len, rest) = bytes.split_first_chunk::<8>()?;
+    let len = usize::try_from(u64::from_le_bytes(*len)).ok()?;
+    (len <= rest.len()).then(|| rest.split_at(len))
+}
+
+/// Everything but the actors, borrowed for writing.
+#[derive(serde::Serialize)]
+struct RestRef<'a> {
+    verbs: &'a VerbLexicon,
+    inflector: &'a Inflector,
+    cues: &'a Cues,
+    cameo: &'a CameoTable,
+    discards: &'a Discards,
+    issues: &'a Issues,
+}
+
+/// Everything but the actors, read back.
+#[derive(serde::Deserialize)]
+struct Rest {
+    verbs: VerbLexicon,
+    inflector: Inflector,
+    cues: Cues,
+    cameo: CameoTable,
+    discards: Discards,
+    issues: Issues,
 }

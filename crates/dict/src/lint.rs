@@ -221,6 +221,13 @@ impl Findings {
                 },
                 source.to_string(),
             ),
+            DictError::Compiled(message) => (
+                Origin {
+                    file: "(compiled dictionaries)".into(),
+                    line: 0,
+                },
+                message,
+            ),
             DictError::Missing(name) => (
                 Origin {
                     file: name.into(),

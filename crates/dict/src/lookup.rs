@@ -2,7 +2,7 @@
 //! entries whose phrases it contains, and the verb patterns it matches,
 //! each with the line that defines it. The answer of `dyad dict lookup`.
 
-use crate::actors::{ActorEntry, ActorKind, ActorPhrase};
+use crate::actors::{ActorDict, ActorEntry, ActorKind, ActorPhrase};
 use crate::phrase::PhraseMatch;
 use crate::verbs::{Element, VerbPattern};
 use crate::Dictionaries;
@@ -59,10 +59,14 @@ pub struct Lookup {
     pub verbs: Vec<VerbHit>,
 }
 
-/// The code an entry gives on `date`. Entries have one code today; this is
-/// the single place where a code that depends on the date is chosen.
-pub fn code_on(entry: &ActorEntry, _date: Option<NaiveDate>) -> String {
-    entry.code.clone()
+/// The code entry `entry` gives on `date`: its dated code whose range holds
+/// the date, else its own ([`ActorDict::on_date`], as the coder chooses);
+/// empty when it has none then.
+pub fn code_on(actors: &ActorDict, entry: usize, date: Option<NaiveDate>) -> String {
+    actors
+        .on_date(entry, date)
+        .map(|i| actors.entries[i].code.clone())
+        .unwrap_or_default()
 }
 
 fn tokens_of(name: &str) -> Tokens {
@@ -145,19 +149,23 @@ fn combine(dict: &Dictionaries, hits: &[ActorHit], date: Option<NaiveDate>) -> O
     if live().any(|h| h.whole) {
         return None;
     }
-    let used: Vec<&ActorEntry> = live()
-        .map(|h| &dict.actors.entries[h.phrase.entry])
+    let used: Vec<(usize, &ActorEntry)> = live()
+        .map(|h| (h.phrase.entry, &dict.actors.entries[h.phrase.entry]))
         .collect();
     let country = used
         .iter()
-        .find(|e| e.kind == ActorKind::Country)
-        .and_then(|e| e.country.clone())?;
-    let agents: Vec<&&ActorEntry> = used.iter().filter(|e| e.kind == ActorKind::Agent).collect();
-    let strong: Vec<&&&ActorEntry> = agents.iter().filter(|e| !e.weak).collect();
+        .find(|(_, e)| e.kind == ActorKind::Country)
+        .and_then(|(_, e)| e.country.clone())?;
+    let agents: Vec<&(usize, &ActorEntry)> = used
+        .iter()
+        .filter(|(_, e)| e.kind == ActorKind::Agent)
+        .collect();
+    let strong: Vec<&&(usize, &ActorEntry)> = agents.iter().filter(|(_, e)| !e.weak).collect();
+    let code = |&&(i, _): &&(usize, &ActorEntry)| code_on(&dict.actors, i, date);
     let codes: Vec<String> = if strong.is_empty() {
-        agents.iter().map(|e| code_on(e, date)).collect()
+        agents.iter().map(code).collect()
     } else {
-        strong.iter().map(|e| code_on(e, date)).collect()
+        strong.iter().map(|e| code(e)).collect()
     };
     let sectors = codes.concat();
     (!sectors.is_empty()).then(|| format!("{country}{sectors}"))
@@ -281,7 +289,7 @@ impl Lookup {
                     dict.actors.phrases[first].origin
                 );
             }
-            let code = code_on(e, self.date);
+            let code = code_on(&dict.actors, h.phrase.entry, self.date);
             let kind = match e.kind {
                 ActorKind::Country => "country",
                 ActorKind::Org => "organisation",
@@ -307,6 +315,17 @@ impl Lookup {
                 if sectors.is_empty() { "-" } else { &sectors }
             );
             let _ = writeln!(s, "    wikidata  {}", e.wikidata.as_deref().unwrap_or("-"));
+            for d in &e.dated {
+                let day = |x: Option<NaiveDate>| x.map(|x| x.to_string()).unwrap_or_default();
+                let _ = writeln!(
+                    s,
+                    "    dated     {}..{} {} at {}",
+                    day(d.from),
+                    day(d.to),
+                    dict.actors.entries[d.entry].code,
+                    d.origin
+                );
+            }
             if let Some(surface) = &h.phrase.surface {
                 let _ = writeln!(
                     s,

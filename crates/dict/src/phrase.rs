@@ -63,7 +63,7 @@ pub struct PhraseMatch {
 /// candidates and checks them against the sentence's lower-case text. Cheap
 /// to build for tens of thousands of phrases, and as fast to run as the
 /// sentence has tokens.
-#[derive(Debug, Clone, Default)]
+#[derive(Debug, Clone, Default, serde::Serialize, serde::Deserialize)]
 pub struct PhraseMatcher {
     keys: Vec<Box<str>>,
     /// Number of tokens of each phrase.

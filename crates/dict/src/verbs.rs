@@ -9,7 +9,7 @@ use rustc_hash::FxHashMap;
 
 /// Which forms of a verb a word is (a word can be several: "accused" is
 /// past and past participle).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, serde::Serialize, serde::Deserialize)]
 pub struct VerbForms(pub u8);
 
 impl VerbForms {
@@ -31,7 +31,7 @@ impl VerbForms {
 }
 
 /// The five forms of one verb.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub struct Conjugation {
     /// "take"
     pub base: String,
@@ -59,7 +59,7 @@ impl Conjugation {
 }
 
 /// Irregular verbs, and the regular rules for the rest.
-#[derive(Debug, Clone, Default)]
+#[derive(Debug, Clone, Default, serde::Serialize, serde::Deserialize)]
 pub struct Inflector {
     irregular: FxHashMap<String, Conjugation>,
 }
@@ -155,7 +155,7 @@ impl Inflector {
 }
 
 /// One element of a pattern.
-#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize)]
 pub enum Element {
     /// One of several word sequences (each alternative a list of lower-case tokens).
     Words {
@@ -173,7 +173,7 @@ pub enum Element {
 }
 
 /// One line of the verb lexicon.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, serde::Serialize, serde::Deserialize)]
 pub struct VerbPattern {
     /// CAMEO code of the block it is in.
     pub code: String,
@@ -200,7 +200,7 @@ pub struct VerbPattern {
 
 /// A pattern element over word ids ([`VerbLexicon::vocab`]), the form the
 /// coder matches.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub enum WordElement {
     /// One of several word sequences, longest first.
     Words {
@@ -224,7 +224,7 @@ pub enum WordElement {
 pub const NO_WORD: u32 = u32::MAX;
 
 /// The compiled verb lexicon.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, serde::Serialize, serde::Deserialize)]
 pub struct VerbLexicon {
     /// Patterns in file order.
     pub patterns: Vec<VerbPattern>,

@@ -142,37 +142,41 @@ impl Gazetteer {
         let split = text
             .find("\n#names\n")
             .ok_or_else(|| bad(0, "no #names section"))?;
-        let line_starts = |from: usize, to: usize| -> Vec<u32> {
-            let mut v = Vec::new();
-            let mut at = from;
-            for (i, &b) in text.as_bytes()[from..to].iter().enumerate() {
-                if b == b'\n' {
-                    if from + i > at {
-                        v.push(at as u32);
-                    }
-                    at = from + i + 1;
-                }
-            }
-            if at < to {
-                v.push(at as u32);
-            }
-            v
+        // (start, end) of the non-empty lines in text[from..to].
+        let lines = |from: usize, to: usize| {
+            let ends = memchr::memchr_iter(b'\n', &text.as_bytes()[from..to])
+                .map(move |i| from + i)
+                .chain(std::iter::once(to));
+            let mut start = from;
+            ends.filter_map(move |end| {
+                let line = (start, end);
+                start = end + 1;
+                (end > line.0).then_some(line)
+            })
         };
-        let places = line_starts("#places\n".len(), split + 1);
+        let places = lines("#places\n".len(), split + 1)
+            .map(|(start, _)| start as u32)
+            .collect();
         let mut names = Vec::new();
         let mut first_words = FirstWords::default();
         let mut by_hash = vec![(0u32, 0u32); KEY_SLOTS];
-        let mut at = split + "\n#names\n".len();
-        while at < text.len() {
-            let line_end = text[at..].find('\n').map_or(text.len(), |i| at + i);
-            let line = &text[at..line_end];
-            let key_end = at + line.find('\t').unwrap_or(line.len());
+        let bytes = text.as_bytes();
+        for (at, line_end) in lines(split + "\n#names\n".len(), text.len()) {
+            // One pass over the key: where it ends, its first word, its words.
+            let (mut key_end, mut first_end, mut words) = (at, None, 1);
+            while key_end < line_end && bytes[key_end] != b'\t' {
+                if bytes[key_end] == b' ' {
+                    first_end.get_or_insert(key_end);
+                    words += 1;
+                }
+                key_end += 1;
+            }
             if key_end > at {
                 names.push((at as u32, key_end as u32));
                 let key = &text[at..key_end];
-                let first = key.split(' ').next().unwrap_or(key);
-                let common = text[key_end..line_end].starts_with("\tc");
-                first_words.insert(first, key.split(' ').count(), common);
+                let first = &text[at..first_end.unwrap_or(key_end)];
+                let common = bytes[key_end..line_end].starts_with(b"\tc");
+                first_words.insert(first, words, common);
                 if names.len() > KEY_SLOTS / 2 {
                     return Err(bad(0, "more names than the key table holds"));
                 }
@@ -183,7 +187,6 @@ impl Gazetteer {
                 }
                 by_hash[slot] = (names.len() as u32, h as u32);
             }
-            at = line_end + 1;
         }
         let mut gazetteer = Gazetteer {
             text,
