@@ -174,11 +174,22 @@ pub(crate) fn find(dict: &Dictionaries, s: &Sentence) -> Vec<Trigger> {
         }
         let mut best: Option<(usize, usize, Partial)> = None;
         let mut r = Partial::default();
+        let after = &s.word[i + 1..];
         for &pi in cands {
             let elements = &dict.verbs.elements[pi as usize];
             // A reporting verb on its own ("said") frames what is reported;
             // it is never an event by itself, whatever a dictionary says.
             if elements.len() == 1 && s.is(i, class::REPORTING) {
+                continue;
+            }
+            // Most patterns tried at a word need a later word the sentence
+            // does not have: a scan of the rest of the sentence says so
+            // before any backtracking.
+            let lacks = |group: &Vec<u32>| match &group[..] {
+                [w] => !after.contains(w),
+                _ => !after.iter().any(|w| group.binary_search(w).is_ok()),
+            };
+            if dict.verbs.needs[pi as usize].iter().any(lacks) {
                 continue;
             }
             r.slot = None;

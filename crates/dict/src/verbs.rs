@@ -234,6 +234,11 @@ pub struct VerbLexicon {
     pub elements: Vec<Vec<WordElement>>,
     /// Word id → the patterns that start with it, in file order.
     pub starts: Vec<Vec<u32>>,
+    /// For each pattern, the words a sentence must hold somewhere for the
+    /// pattern to match, past its first element: one group per required
+    /// element, and at least one word of each group (an alternative's first
+    /// word). A cheap test that rules out most patterns tried at a word.
+    pub needs: Vec<Vec<Vec<u32>>>,
     /// Every form of every `~verb` in the lexicon → its lemma and forms.
     pub verb_forms: FxHashMap<String, (String, VerbForms)>,
 }
@@ -421,6 +426,7 @@ impl VerbLexicon {
             vocab: FxHashMap::default(),
             elements: Vec::new(),
             starts: Vec::new(),
+            needs: Vec::new(),
             verb_forms,
         };
         Ok(lexicon)
@@ -493,6 +499,29 @@ impl VerbLexicon {
                 }
             }
         }
+        self.needs = self
+            .elements
+            .iter()
+            .map(|elements| {
+                let mut groups = Vec::new();
+                for e in elements.iter().skip(1) {
+                    if let WordElement::Words {
+                        alternatives,
+                        firsts,
+                        optional: false,
+                        ..
+                    } = e
+                    {
+                        match &alternatives[..] {
+                            // One way to write it: every word is needed.
+                            [only] => groups.extend(only.iter().map(|&w| vec![w])),
+                            _ => groups.push(firsts.clone()),
+                        }
+                    }
+                }
+                groups
+            })
+            .collect();
         self.vocab = vocab;
         self.starts = starts;
     }
