@@ -29,22 +29,39 @@ pub(crate) fn normalise(original: &str) -> Normalised {
         map: Vec::with_capacity(original.len() + 1),
         map_end: Vec::with_capacity(original.len()),
     };
-    let mut i = 0;
+    let bytes = original.as_bytes();
+    // chars[i] starts at byte b of the original.
+    let (mut i, mut b) = (0, 0);
     while i < chars.len() {
-        let c = chars[i];
-        let plain_ascii = c.is_ascii_graphic() || c == ' ' || c == '\n';
-        if plain_ascii
-            && !matches!(c, '&' | '\'' | '`')
-            && !chars.get(i + 1).is_some_and(|&n| is_mark(n))
-        {
-            out.emit(c, i, i + 1);
-            i += 1;
-        } else {
-            i += step(&mut out, &chars, i);
+        // Most text is runs of plain ASCII, which stays as it is: copied
+        // whole, each byte mapping to itself. A character followed by a
+        // combining mark is not plain: they normalise together.
+        let mut run = bytes[b..].iter().take_while(|&&c| plain_ascii(c)).count();
+        if run > 0 && chars.get(i + run).is_some_and(|&n| is_mark(n)) {
+            run -= 1;
         }
+        if run > 0 {
+            out.text.push_str(&original[b..b + run]);
+            out.map.extend((i..i + run).map(to_u32));
+            out.map_end.extend((i + 1..=i + run).map(to_u32));
+            i += run;
+            b += run;
+            continue;
+        }
+        let len = step(&mut out, &chars, i);
+        b += chars[i..i + len]
+            .iter()
+            .map(|c| c.len_utf8())
+            .sum::<usize>();
+        i += len;
     }
     out.map.push(to_u32(chars.len()));
     out
+}
+
+/// An ASCII character normalisation keeps as it is, whatever surrounds it.
+fn plain_ascii(c: u8) -> bool {
+    (c.is_ascii_graphic() || c == b' ' || c == b'\n') && !matches!(c, b'&' | b'\'' | b'`')
 }
 
 /// Normalises the source unit starting at `chars[i]` (a character, an
