@@ -95,36 +95,38 @@ pub(crate) enum Word {
 /// or digits is one token (letters followed by digits split: "M16" stays
 /// one `Other`).
 pub(crate) fn scan(text: &str) -> Vec<Tok> {
+    let bytes = text.as_bytes();
     let mut out = Vec::new();
     let mut spaced = true;
-    let mut chars = text.char_indices().peekable();
-    while let Some((i, c)) = chars.next() {
+    let mut i = 0;
+    while i < bytes.len() {
+        // ASCII bytes are classified directly; other characters are decoded.
+        let (c, len) = match bytes[i] {
+            b if b.is_ascii() => (b as char, 1),
+            _ => {
+                let c = text[i..].chars().next().expect("i is a char boundary");
+                (c, c.len_utf8())
+            }
+        };
         if c.is_whitespace() {
             spaced = true;
+            i += len;
             continue;
         }
-        let end;
-        let class;
-        if c.is_alphanumeric() {
-            let mut e = i + c.len_utf8();
-            while let Some(&(j, d)) = chars.peek() {
-                if !d.is_alphanumeric() {
-                    break;
-                }
-                e = j + d.len_utf8();
-                chars.next();
+        let mut end = i + len;
+        let class = if c.is_alphanumeric() {
+            while let Some(n) = alphanumeric_at(text, end) {
+                end += n;
             }
-            end = e;
-            class = classify(&text[i..end]);
+            classify(&text[i..end])
         } else {
-            end = i + c.len_utf8();
-            class = match c {
+            match c {
                 '\u{2019}' | '\u{2018}' => Class::Punct(b'\''),
                 '\u{2010}'..='\u{2015}' => Class::Punct(b'-'),
                 c if c.is_ascii_punctuation() => Class::Punct(c as u8),
                 _ => Class::Other,
-            };
-        }
+            }
+        };
         out.push(Tok {
             start: i,
             end,
@@ -132,9 +134,21 @@ pub(crate) fn scan(text: &str) -> Vec<Tok> {
             class,
         });
         spaced = false;
+        i = end;
     }
     mark_long_numbers(&mut out);
     out
+}
+
+/// The length of the letter or digit at byte `i` of `text`, if there is one.
+fn alphanumeric_at(text: &str, i: usize) -> Option<usize> {
+    match *text.as_bytes().get(i)? {
+        b if b.is_ascii() => b.is_ascii_alphanumeric().then_some(1),
+        _ => {
+            let c = text[i..].chars().next()?;
+            c.is_alphanumeric().then(|| c.len_utf8())
+        }
+    }
 }
 
 /// "13,000", "3.5", "1,000": digits glued to a separator and more digits
