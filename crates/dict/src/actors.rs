@@ -95,8 +95,10 @@ pub struct ActorPhrase {
 #[derive(Debug, Clone, serde::Serialize, serde::Deserialize)]
 pub struct ActorDict {
     /// Entries, in file order.
+    #[serde(deserialize_with = "crate::exact_vec")]
     pub entries: Vec<ActorEntry>,
     /// Phrases, in file order; the matcher's phrase index points here.
+    #[serde(deserialize_with = "crate::exact_vec")]
     pub phrases: Vec<ActorPhrase>,
     /// Finds phrases in tokens.
     pub matcher: PhraseMatcher,

@@ -227,17 +227,21 @@ pub const NO_WORD: u32 = u32::MAX;
 #[derive(Debug, Clone, serde::Serialize, serde::Deserialize)]
 pub struct VerbLexicon {
     /// Patterns in file order.
+    #[serde(deserialize_with = "crate::exact_vec")]
     pub patterns: Vec<VerbPattern>,
     /// Every word any pattern has → its id.
     pub vocab: FxHashMap<String, u32>,
     /// Each pattern's elements over word ids, parallel to `patterns`.
+    #[serde(deserialize_with = "crate::exact_vec")]
     pub elements: Vec<Vec<WordElement>>,
     /// Word id → the patterns that start with it, in file order.
+    #[serde(deserialize_with = "crate::exact_vec")]
     pub starts: Vec<Vec<u32>>,
     /// For each pattern, the words a sentence must hold somewhere for the
     /// pattern to match, past its first element: one group per required
     /// element, and at least one word of each group (an alternative's first
     /// word). A cheap test that rules out most patterns tried at a word.
+    #[serde(deserialize_with = "crate::exact_vec")]
     pub needs: Vec<Vec<Vec<u32>>>,
     /// Every form of every `~verb` in the lexicon → its lemma and forms.
     pub verb_forms: FxHashMap<String, (String, VerbForms)>,
