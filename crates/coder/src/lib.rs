@@ -1015,6 +1015,9 @@ impl Pipeline {
             {
                 confidence -= 0.05;
             }
+            if in_background_clause(s, t.start) {
+                confidence -= 0.15;
+            }
             let mut rule = format!("{} [{}] {}", p.origin, p.code, p.text);
             if let Some(cr) = &composed_rule {
                 let cue_words = comp
@@ -1201,6 +1204,21 @@ fn speaker_anonymous(s: &Sentence, m: usize) -> bool {
         return mention.antecedent_anonymous;
     }
     mention.unnamed() && s.is(mention.end - 1, class::ANONYMOUS)
+}
+
+/// Words that open a clause giving the background of the news: "Italy
+/// suspended air links one day after a Serbian jet shot down a
+/// helicopter". The event reported is the main clause's.
+const BACKGROUND: &[&str] = &["after", "following", "since", "before"];
+
+/// True when the trigger at token `start` stands in a clause opened by a
+/// [`BACKGROUND`] word: one within the few words before it, with no
+/// punctuation between.
+fn in_background_clause(s: &Sentence, start: usize) -> bool {
+    (start.saturating_sub(6)..start)
+        .rev()
+        .take_while(|&k| !s.is(k, class::HARD_PUNCT | class::COMMA))
+        .any(|k| BACKGROUND.contains(&s.lower(k)))
 }
 
 /// The frame nearest to a trigger's tokens `[start, end)`, ignoring the
