@@ -688,7 +688,12 @@ fn combine(dict: &Dictionaries, s: &Sentence, group: &[(usize, usize, usize)]) -
                 m.sector_evidence = kind != ActorKind::Country;
             }
         }
-        m.plural = false;
+        // "Afghan rebel leaders" are as many as their agent word says; a
+        // named actor is one.
+        m.plural = e.kind == ActorKind::Country && head_agent.is_some() && plural_word;
+        if m.plural {
+            m.person = false;
+        }
     } else {
         m.sectors = agent_sectors;
         m.plural = plural_word && !m.person;

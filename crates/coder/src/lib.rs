@@ -227,8 +227,14 @@ impl Pipeline {
         let mut recent: Vec<Remembered> = Vec::new();
         for mi in 0..s.mentions.len() {
             let text = s.text(s.mentions[mi].start, s.mentions[mi].end).to_string();
+            let speaker = reported_pronoun_speaker(s, mi).map(|sp| {
+                let m = &s.mentions[sp];
+                remembered(m, s.text(m.start, m.end), true, speaker_anonymous(s, sp))
+            });
             let m = &mut s.mentions[mi];
-            if m.kind == MentionKind::Pronoun || m.definite_role && m.person {
+            if let Some(r) = speaker {
+                apply_antecedent(m, &r);
+            } else if m.kind == MentionKind::Pronoun || m.definite_role && m.person {
                 if let Some(r) = disc.resolve(m, &recent) {
                     apply_antecedent(m, &r);
                 } else if m.kind == MentionKind::Agent {
@@ -514,6 +520,34 @@ fn unknown_speaker(s: &Sentence, cue: usize) -> Option<(String, bool)> {
         s.text(k, cue).to_string(),
         !named || s.is(cue - 1, class::ANONYMOUS),
     ))
+}
+
+/// "Kofi Annan announced on Monday that he will withdraw ...", "rebel
+/// leaders said they would meet ...": the subject pronoun of a reported
+/// clause is the speaker, when the speaker is named just before the
+/// reporting verb and agrees in number. The mention index of that speaker.
+fn reported_pronoun_speaker(s: &Sentence, mi: usize) -> Option<usize> {
+    let m = &s.mentions[mi];
+    if m.kind != MentionKind::Pronoun {
+        return None;
+    }
+    // The reporting verb, a few words before the pronoun, with no
+    // punctuation between ("announced on Monday that he").
+    let verb = (m.start.saturating_sub(6)..m.start)
+        .rev()
+        .take_while(|&k| !s.is(k, class::HARD_PUNCT | class::COMMA))
+        .find(|&k| s.is(k, class::REPORTING))?;
+    // Its subject ends right before it, or before an auxiliary ("has said").
+    let mut end = verb;
+    while end > 0 && s.is(end - 1, class::AUX | class::ADVERB) {
+        end -= 1;
+    }
+    let sp = s.mentions[..mi]
+        .iter()
+        .rposition(|x| x.end == end && x.kind != MentionKind::Pronoun)?;
+    let speaker = &s.mentions[sp];
+    let coded = !speaker.code.is_empty() || speaker.country.is_some();
+    (coded && speaker.plural == m.plural).then_some(sp)
 }
 
 fn apply_antecedent(m: &mut Mention, r: &Remembered) {
