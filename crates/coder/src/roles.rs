@@ -372,8 +372,12 @@ fn clause_actor(
                         || matches!(s.lower(p), "in" | "inside" | "within"))
             });
             let possessive = s.mentions[m].kind == MentionKind::Pronoun && s.is(j, class::DET);
+            // "demanded at the first Astana meeting": a name between a
+            // determiner and a noun modifies the noun; the phrase is about
+            // the meeting.
+            let modifier = obliques && prep.is_some() && modifies_noun(s, m);
             let group = coordinated_right(s, m);
-            if !not_recipient && !possessive {
+            if !not_recipient && !possessive && !modifier {
                 return Some((group, None));
             }
             // Skip the whole phrase: "in Israel and Gaza" holds no recipient.
@@ -408,6 +412,40 @@ fn clause_actor(
 
 /// A lower-case word with no word class, not a verb and not an actor: an
 /// adjective or a noun inside a noun phrase.
+/// Mention `m` stands between a determiner of its phrase and a lower-case
+/// content word: "the first Astana meeting", "a Kabul court".
+fn modifies_noun(s: &Sentence, m: usize) -> bool {
+    let (start, end) = (s.mentions[m].start, s.mentions[m].end);
+    let determined = (start.saturating_sub(3)..start)
+        .rev()
+        .take_while(|&k| !s.is(k, class::PREP))
+        .any(|k| s.is(k, class::DET));
+    let content = |i: usize| {
+        i < s.len()
+            && s.toks.tokens[i].kind == dyad_text::TokenKind::Word
+            && !s.toks.tokens[i].capitalized
+            && s.mention_at[i].is_none()
+            && !s.is(
+                i,
+                class::PREP
+                    | class::DET
+                    | class::QUANT
+                    | class::AUX
+                    | class::BE
+                    | class::ADVERB
+                    | class::RELATIVE
+                    | class::SUBORD
+                    | class::COORD
+                    | class::PRON_PLURAL
+                    | class::PRON_SINGULAR
+                    | class::PRON_PERSON
+                    | class::REPORTING
+                    | class::NEGATION,
+            )
+    };
+    determined && content(end)
+}
+
 fn plain_word(s: &Sentence, i: usize) -> bool {
     i < s.len()
         && s.toks.tokens[i].kind == dyad_text::TokenKind::Word
