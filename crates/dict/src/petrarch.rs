@@ -438,12 +438,16 @@ fn convert_actors(file: &SourceFile, rep: &mut ImportReport) -> String {
                 rep.drop(file, line, raw, "malformed actor code");
                 continue;
             }
-            match parts.next() {
-                None => b.default_dated = Some(code),
-                Some(r) => match petrarch_range(r) {
+            // TABARI writes the range with or without spaces around its
+            // operator (`<950601`, `< 950601`, `19950601 - 19990815`).
+            let range: String = parts.collect();
+            if range.is_empty() {
+                b.default_dated = Some(code);
+            } else {
+                match petrarch_range(&range) {
                     Some(range) => b.dated.push((range, code)),
                     None => rep.drop(file, line, raw, "malformed date restriction"),
-                },
+                }
             }
             continue;
         }
@@ -1483,5 +1487,21 @@ mod tests {
         );
         assert!(text.contains("+ rebel | rebels"), "{text}");
         assert!(text.contains("[~NGM]"), "{text}");
+    }
+
+    #[test]
+    fn date_restrictions_may_have_spaces() {
+        let mut rep = ImportReport::default();
+        let text = convert_actors(
+            &file(
+                "x.actors.txt",
+                "GOLLUM\n+SMEAGOL\n\t[HOB < 950601]\n\t[HOBGOV 19950601 - 19990815]\n\t[HOBREB >990816]\n",
+            ),
+            &mut rep,
+        );
+        assert!(text.contains("@ ..1995-06-01 [HOB]"), "{text}");
+        assert!(text.contains("@ 1995-06-01..1999-08-15 [HOBGOV]"), "{text}");
+        assert!(text.contains("@ 1999-08-16.. [HOBREB]"), "{text}");
+        assert!(rep.dropped_by_reason().is_empty(), "{text}");
     }
 }
