@@ -406,6 +406,28 @@ fn clause_actor(
     None
 }
 
+/// When the verb takes a "that" clause and no object: the subject of that
+/// clause, whom the hope, the warning or the concession is about ("expressed
+/// hopes on Thursday that Osgiliath could be drawn in", "allowed that Mordor
+/// isn't a pleasant place").
+pub(crate) fn complement_subject(
+    s: &Sentence,
+    from: usize,
+    verb_tokens: &[bool],
+) -> Option<Vec<usize>> {
+    let limit = (from + 6).min(s.len());
+    let that = (from..limit)
+        .take_while(|&k| !s.is(k, class::HARD_PUNCT | class::COMMA | class::REPORTING))
+        .take_while(|&k| !verb_tokens[k] || s.lower(k) == "that")
+        .find(|&k| s.lower(k) == "that" && s.is(k, class::SUBORD))?;
+    let mut k = that + 1;
+    while k < s.len() && s.is(k, class::DET | class::ADVERB) {
+        k += 1;
+    }
+    let m = s.mention_starting(k)?;
+    (s.mentions[m].kind != MentionKind::Pronoun).then(|| coordinated_right(s, m))
+}
+
 /// A lower-case word with no word class, not a verb and not an actor: an
 /// adjective or a noun inside a noun phrase.
 fn plain_word(s: &Sentence, i: usize) -> bool {

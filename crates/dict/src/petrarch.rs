@@ -938,8 +938,10 @@ fn convert_pattern(
             }
             i += 1;
         }
-        // Items written apart may have words between them in the text.
-        let joined = item.contains('_') || item.starts_with('{');
+        // Items written apart may have words between them in the text; `_`
+        // joins only the words it stands between ("&TIETYPES_MEMOS FROM"
+        // lets words come before "from"), and a final `_` the next item.
+        let joined = item.ends_with('_') || item.starts_with('{');
         if !joined {
             if seen_verb && !after.is_empty() && after.last().is_some_and(|l| l != "*" && l != "+")
             {
@@ -1456,6 +1458,11 @@ mod tests {
         );
         assert_eq!(p(" * FOR &CURRENCY").unwrap(), "~ask for * &currency");
         assert_eq!(p(" * &CURRENCY").unwrap(), "~ask * &currency");
+        assert_eq!(
+            p(" * MEMOS_ON_&CURRENCY FROM").unwrap(),
+            "~ask * memos on &currency * from"
+        );
+        assert_eq!(p(" IN_ *").unwrap(), "in ~ask");
         assert_eq!(p(" * WITH %").unwrap(), "~ask with * +");
         let compound = convert_pattern(" % HAVE *", "~postpone", &sets).unwrap();
         assert_eq!(
