@@ -231,6 +231,15 @@ pub(crate) fn subject(
                 .mention_ending(k)
                 .map(|m| (vec![m], "antecedent of relative pronoun"));
         }
+        if s.lower(i) == ")" {
+            // "the European Union (EU) agree": an abbreviation in
+            // parentheses right after a name belongs to the name.
+            let open = (i.saturating_sub(4)..i).rev().find(|&k| s.lower(k) == "(");
+            if let Some(open) = open.filter(|&o| s.mention_ending(o).is_some()) {
+                i = open;
+                continue;
+            }
+        }
         if s.is(i, class::HARD_PUNCT) || (s.is(i, class::SUBORD) && !s.is(i, class::PREP)) {
             if s.lower(i) == "that" && that_is_determiner(s, i) {
                 // "that" as a determiner ("that garrison"): keep walking.

@@ -33,6 +33,8 @@ pub(crate) struct Trigger {
 struct Partial {
     slot: Option<(usize, usize)>,
     verb: Option<usize>,
+    /// The verb was met in its own base form.
+    exact: bool,
     words: Vec<usize>,
 }
 
@@ -61,6 +63,7 @@ fn match_from(
             alternatives,
             firsts,
             verb,
+            lemma,
             optional,
         } => {
             let here = s.word.get(ti).copied().unwrap_or(NO_WORD);
@@ -86,16 +89,18 @@ fn match_from(
             }
             for alt in alternatives {
                 if ti + alt.len() <= n && s.word[ti..ti + alt.len()] == alt[..] {
-                    let (words, bound_verb) = (acc.words.len(), acc.verb);
+                    let (words, bound_verb, exact) = (acc.words.len(), acc.verb, acc.exact);
                     acc.words.extend(ti..ti + alt.len());
                     if *verb && acc.verb.is_none() {
                         acc.verb = Some(ti);
+                        acc.exact = here == *lemma;
                     }
                     if let Some(end) = match_from(s, elements, ei + 1, ti + alt.len(), acc) {
                         return Some(end);
                     }
                     acc.words.truncate(words);
                     acc.verb = bound_verb;
+                    acc.exact = exact;
                 }
             }
             if *optional {
@@ -242,6 +247,7 @@ pub(crate) fn find(dict: &Dictionaries, s: &Sentence) -> Vec<Trigger> {
             }
             r.slot = None;
             r.verb = None;
+            r.exact = false;
             r.words.clear();
             if let Some(end) = match_from(s, elements, 0, i, &mut r) {
                 let reciprocal = dict.verbs.patterns[pi as usize].reciprocal;
@@ -255,7 +261,7 @@ pub(crate) fn find(dict: &Dictionaries, s: &Sentence) -> Vec<Trigger> {
                         r.words.len() > b.words.len()
                             || (r.words.len() == b.words.len()
                                 && if reciprocal == b_reciprocal {
-                                    end > *b_end
+                                    end > *b_end || end == *b_end && r.exact && !b.exact
                                 } else {
                                     // Of equals, the plain pattern; the
                                     // reciprocal one waits for a compound
