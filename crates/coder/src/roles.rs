@@ -180,6 +180,24 @@ pub(crate) fn subject(
     start: usize,
     verb_tokens: &[bool],
 ) -> Option<(Vec<usize>, &'static str)> {
+    // "a pleasant place to visit", "efforts to stop the parade": an
+    // infinitive after a noun phrase completes the noun; whoever is named
+    // further left is not its subject.
+    // The noun may also be a verb's base form ("place"): after a
+    // determiner or an adjective it is a noun.
+    let noun = |k: usize| {
+        s.toks.tokens[k].kind == dyad_text::TokenKind::Word
+            && !s.toks.tokens[k].capitalized
+            && s.class[k] & !(class::ANONYMOUS | class::VERB) == 0
+            && s.mention_at[k].is_none()
+    };
+    if start > 2
+        && s.lower(start - 1) == "to"
+        && noun(start - 2)
+        && (s.is(start - 3, class::DET) || plain_word(s, start - 3))
+    {
+        return None;
+    }
     let mut i = start;
     let mut only_skipped = true;
     // "denied the accusation and said ...": a verb after "and" shares the

@@ -97,7 +97,7 @@ fn petrarch_validation_suite_holds_its_floor() {
         o.records, o.full, o.codes
     );
     assert_eq!(o.records, 284);
-    // Measured: 186 full matches, 229 on event codes alone.
-    assert!(o.full >= 186, "full matches fell to {}", o.full);
-    assert!(o.codes >= 229, "event-code matches fell to {}", o.codes);
+    // Measured: 191 full matches, 234 on event codes alone.
+    assert!(o.full >= 191, "full matches fell to {}", o.full);
+    assert!(o.codes >= 234, "event-code matches fell to {}", o.codes);
 }

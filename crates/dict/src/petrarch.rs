@@ -913,6 +913,8 @@ fn convert_pattern(
     // other ("Gondor and Osgiliath have delayed their meeting"); after it,
     // a compound recipient, which dyad's slot reads with its coordination.
     let mut reciprocal = false;
+    // `*_ON`: the next word follows the verb directly.
+    let mut verb_joined = false;
     for item in &items {
         let els = item_elements(item, sets)?;
         let mut i = 0;
@@ -923,6 +925,7 @@ fn convert_pattern(
                     return Err("two verb markers".into());
                 }
                 seen_verb = true;
+                verb_joined = i + 1 < els.len();
             } else if !seen_verb {
                 if e == "+" {
                     target_before = true;
@@ -968,15 +971,10 @@ fn convert_pattern(
     while tail.last().is_some_and(|l| l == "*") {
         tail.pop();
     }
-    // A synset of nouns or adjectives ("&currency", "&tietypes") may follow
-    // words of its own phrase like any noun: "contribute a million dollars".
-    let prepositions = |f: &str| match f.strip_prefix('&') {
-        Some(name) => sets
-            .get(name)
-            .is_none_or(|members| members.split('|').all(is_preposition)),
-        None => is_preposition(f),
-    };
-    if tail.first().is_some_and(|f| f != "+" && !prepositions(f)) {
+    // A word written apart from the verb may have words before it, a
+    // preposition too ("* FOR": "called immediately for"); PETRARCH writes
+    // `*_ON` when the word must follow the verb directly.
+    if !verb_joined && tail.first().is_some_and(|f| f != "+") {
         tail.insert(0, "*".to_string());
     }
     while before.first().is_some_and(|l| l == "*") {
@@ -995,45 +993,6 @@ fn convert_pattern(
         words.join(" "),
         options.iter().filter(|o| o.1).map(|o| o.0).collect(),
     ))
-}
-
-fn is_preposition(w: &str) -> bool {
-    matches!(
-        w,
-        "to" | "for"
-            | "with"
-            | "against"
-            | "on"
-            | "in"
-            | "into"
-            | "at"
-            | "from"
-            | "of"
-            | "by"
-            | "over"
-            | "about"
-            | "upon"
-            | "toward"
-            | "towards"
-            | "off"
-            | "out"
-            | "up"
-            | "down"
-            | "as"
-            | "under"
-            | "through"
-            | "across"
-            | "near"
-            | "between"
-            | "among"
-            | "after"
-            | "before"
-            | "behind"
-            | "within"
-            | "without"
-            | "back"
-            | "away"
-    )
 }
 
 /// Options for a dyad pattern from a PETRARCH code `A`, `A:B` or `:B`.
@@ -1449,21 +1408,22 @@ mod tests {
     fn patterns_read_in_text_order() {
         let sets = BTreeMap::from([("currency".to_string(), "dollars".to_string())]);
         let p = |b: &str| convert_pattern(b, "~ask", &sets).map(|x| x.0);
-        assert_eq!(p(" * (FOR AID) ").unwrap(), "~ask for * aid");
+        assert_eq!(p(" * (FOR AID) ").unwrap(), "~ask * for * aid");
         assert_eq!(p(" * {FINANCIAL AID}").unwrap(), "~ask * financial aid");
         assert_eq!(p(" FAILED_TO_* ").unwrap(), "failed to ~ask");
         assert_eq!(
             p(" * CLAIM (AGAINST) +").unwrap(),
             "~ask * claim * against * +"
         );
-        assert_eq!(p(" * FOR &CURRENCY").unwrap(), "~ask for * &currency");
+        assert_eq!(p(" * FOR &CURRENCY").unwrap(), "~ask * for * &currency");
+        assert_eq!(p(" *_ON").unwrap(), "~ask on");
         assert_eq!(p(" * &CURRENCY").unwrap(), "~ask * &currency");
         assert_eq!(
             p(" * MEMOS_ON_&CURRENCY FROM").unwrap(),
             "~ask * memos on &currency * from"
         );
         assert_eq!(p(" IN_ *").unwrap(), "in ~ask");
-        assert_eq!(p(" * WITH %").unwrap(), "~ask with * +");
+        assert_eq!(p(" * WITH %").unwrap(), "~ask * with * +");
         let compound = convert_pattern(" % HAVE *", "~postpone", &sets).unwrap();
         assert_eq!(
             compound,
