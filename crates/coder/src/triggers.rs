@@ -162,11 +162,20 @@ fn looks_like_noun(s: &Sentence, i: usize) -> bool {
     {
         return false;
     }
+    // An actor named in the plural is a subject the base form agrees with:
+    // "the Philippines agree", "the rebels attack" (but "the Syrian attack").
+    let plural_actor = |k: usize| {
+        s.mention_at[k].is_some_and(|m| s.mentions[m].kind != crate::analysis::MentionKind::Pronoun)
+            && s.lower(k).len() > 3
+            && s.lower(k).ends_with('s')
+            && !s.lower(k).ends_with("ss")
+    };
     if i > 0
         && (det(i - 1)
             || (i > 1
                 && det(i - 2)
                 && s.verb[i - 1].0 == 0
+                && !plural_actor(i - 1)
                 && !s.is(
                     i - 1,
                     class::AUX | class::NEGATION | class::PUNCT | class::ADVERB,
