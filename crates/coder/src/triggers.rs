@@ -141,8 +141,9 @@ fn match_from(
     }
 }
 
-/// A base or -s form right after a determiner is a noun: "their biggest
-/// defeat", "the attacks".
+/// A base or -s form right after a determiner, or one modifier after it, is
+/// a noun: "their biggest defeat", "the attacks"; so is a base form after
+/// "a"/"an" and up to three modifiers: "a brief private visit".
 fn looks_like_noun(s: &Sentence, i: usize) -> bool {
     use dyad_dict::VerbForms;
     let forms = s.verb[i];
