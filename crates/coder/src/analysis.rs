@@ -342,6 +342,9 @@ pub(crate) fn analyse<'a>(
             match lower {
                 "," => class[i] |= class::COMMA,
                 "\"" | "'" | "`" => class[i] |= class::QUOTE,
+                // A hyphen written against the word before it ends a prefix
+                // ("an anti- Gondor parade"), not a clause.
+                "-" if i > 0 && toks.tokens[i - 1].end == t.start => {}
                 ";" | ":" | "." | "!" | "?" | "(" | ")" | "[" | "]" | "-" | "--" => {
                     class[i] |= class::HARD_PUNCT
                 }

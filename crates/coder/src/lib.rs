@@ -666,6 +666,7 @@ fn frames(s: &Sentence, verb_tokens: &[bool], ids: &CueIds) -> Vec<Frame> {
                 slot: None,
                 verb: Some(i),
                 words: vec![i],
+                compound: None,
             };
             let from_participle = if gerund {
                 roles::participle_subject(s, &t)
@@ -755,7 +756,8 @@ impl Pipeline {
             }
         }
         for (ti, t) in found.iter().enumerate() {
-            let p = &self.dict.verbs.patterns[t.pattern];
+            let mut pattern = t.pattern;
+            let mut p = &self.dict.verbs.patterns[pattern];
             if p.noevent || consumed[ti] {
                 continue;
             }
@@ -824,10 +826,21 @@ impl Pipeline {
                     // Without an actor, "fighting in Morazan" names only a place.
                     recipient = g;
                     how.push("recipient: first actor in a phrase after the verb".into());
+                } else if let Some(g) = (!actor.is_empty() && !s.is(t.start, class::REPORTING))
+                    .then(|| roles::complement_subject(s, t.end, verb_tokens))
+                    .flatten()
+                {
+                    recipient = g;
+                    how.push("recipient: subject of the 'that' clause".into());
                 }
             }
             let mut actor_refs = refs(s, &actor);
             let mut recipient_refs = refs(s, &recipient);
+            if let Some(c) = t.compound.filter(|_| actor_refs.len() >= 2) {
+                pattern = c;
+                p = &self.dict.verbs.patterns[c];
+                how.push("pattern: the reciprocal one, for a compound subject".into());
+            }
             if let Some(k) = recipient_noun {
                 let author = if matches!(s.lower(k), "report" | "reports" | "findings") {
                     disc.report_author
@@ -1061,7 +1074,7 @@ impl Pipeline {
                 rule.push_str(&format!(" + cue '{cue_words}' {cr}"));
             }
             out.push(Coded {
-                pattern: Some(t.pattern),
+                pattern: Some(pattern),
                 code,
                 composed: composed_rule,
                 trigger: (trig_start, trig_end.max(trig_start + 1)),

@@ -180,6 +180,24 @@ pub(crate) fn subject(
     start: usize,
     verb_tokens: &[bool],
 ) -> Option<(Vec<usize>, &'static str)> {
+    // "a pleasant place to visit", "efforts to stop the parade": an
+    // infinitive after a noun phrase completes the noun; whoever is named
+    // further left is not its subject.
+    // The noun may also be a verb's base form ("place"): after a
+    // determiner or an adjective it is a noun.
+    let noun = |k: usize| {
+        s.toks.tokens[k].kind == dyad_text::TokenKind::Word
+            && !s.toks.tokens[k].capitalized
+            && s.class[k] & !(class::ANONYMOUS | class::VERB) == 0
+            && s.mention_at[k].is_none()
+    };
+    if start > 2
+        && s.lower(start - 1) == "to"
+        && noun(start - 2)
+        && (s.is(start - 3, class::DET) || plain_word(s, start - 3))
+    {
+        return None;
+    }
     let mut i = start;
     let mut only_skipped = true;
     // "denied the accusation and said ...": a verb after "and" shares the
@@ -230,6 +248,15 @@ pub(crate) fn subject(
             return s
                 .mention_ending(k)
                 .map(|m| (vec![m], "antecedent of relative pronoun"));
+        }
+        if s.lower(i) == ")" {
+            // "the European Union (EU) agree": an abbreviation in
+            // parentheses right after a name belongs to the name.
+            let open = (i.saturating_sub(4)..i).rev().find(|&k| s.lower(k) == "(");
+            if let Some(open) = open.filter(|&o| s.mention_ending(o).is_some()) {
+                i = open;
+                continue;
+            }
         }
         if s.is(i, class::HARD_PUNCT) || (s.is(i, class::SUBORD) && !s.is(i, class::PREP)) {
             if s.lower(i) == "that" && that_is_determiner(s, i) {
@@ -408,6 +435,28 @@ fn clause_actor(
         j += 1;
     }
     None
+}
+
+/// When the verb takes a "that" clause and no object: the subject of that
+/// clause, whom the hope, the warning or the concession is about ("expressed
+/// hopes on Thursday that Osgiliath could be drawn in", "allowed that Mordor
+/// isn't a pleasant place").
+pub(crate) fn complement_subject(
+    s: &Sentence,
+    from: usize,
+    verb_tokens: &[bool],
+) -> Option<Vec<usize>> {
+    let limit = (from + 6).min(s.len());
+    let that = (from..limit)
+        .take_while(|&k| !s.is(k, class::HARD_PUNCT | class::COMMA | class::REPORTING))
+        .take_while(|&k| !verb_tokens[k] || s.lower(k) == "that")
+        .find(|&k| s.lower(k) == "that" && s.is(k, class::SUBORD))?;
+    let mut k = that + 1;
+    while k < s.len() && s.is(k, class::DET | class::ADVERB) {
+        k += 1;
+    }
+    let m = s.mention_starting(k)?;
+    (s.mentions[m].kind != MentionKind::Pronoun).then(|| coordinated_right(s, m))
 }
 
 /// A lower-case word with no word class, not a verb and not an actor: an

@@ -22,6 +22,10 @@ pub(crate) struct Trigger {
     pub verb: Option<usize>,
     /// Tokens that matched the pattern's own words (not gaps or slots).
     pub words: Vec<usize>,
+    /// A reciprocal pattern that matched as many words here, chosen over
+    /// `pattern` when the subject turns out to be compound (PETRARCH's `%`:
+    /// "France and the Philippines agree" is each agreeing with the other).
+    pub compound: Option<usize>,
 }
 
 /// What a match has bound so far; undone on backtracking.
@@ -29,6 +33,8 @@ pub(crate) struct Trigger {
 struct Partial {
     slot: Option<(usize, usize)>,
     verb: Option<usize>,
+    /// The verb was met in its own base form.
+    exact: bool,
     words: Vec<usize>,
 }
 
@@ -57,6 +63,7 @@ fn match_from(
             alternatives,
             firsts,
             verb,
+            lemma,
             optional,
         } => {
             let here = s.word.get(ti).copied().unwrap_or(NO_WORD);
@@ -66,18 +73,34 @@ fn match_from(
             } else {
                 &[]
             };
+            // The verb itself read as a noun ("an anti-Gondor parade") is no
+            // verb, wherever the pattern starts.
+            if *verb
+                && acc.verb.is_none()
+                && !acc.words.is_empty()
+                && ti < n
+                && looks_like_noun(s, ti)
+            {
+                return if *optional {
+                    match_from(s, elements, ei + 1, ti, acc)
+                } else {
+                    None
+                };
+            }
             for alt in alternatives {
                 if ti + alt.len() <= n && s.word[ti..ti + alt.len()] == alt[..] {
-                    let (words, bound_verb) = (acc.words.len(), acc.verb);
+                    let (words, bound_verb, exact) = (acc.words.len(), acc.verb, acc.exact);
                     acc.words.extend(ti..ti + alt.len());
                     if *verb && acc.verb.is_none() {
                         acc.verb = Some(ti);
+                        acc.exact = here == *lemma;
                     }
                     if let Some(end) = match_from(s, elements, ei + 1, ti + alt.len(), acc) {
                         return Some(end);
                     }
                     acc.words.truncate(words);
                     acc.verb = bound_verb;
+                    acc.exact = exact;
                 }
             }
             if *optional {
@@ -118,8 +141,9 @@ fn match_from(
     }
 }
 
-/// A base or -s form right after a determiner is a noun: "their biggest
-/// defeat", "the attacks".
+/// A base or -s form right after a determiner, or one modifier after it, is
+/// a noun: "their biggest defeat", "the attacks"; so is a base form after
+/// "a"/"an" and up to three modifiers: "a brief private visit".
 fn looks_like_noun(s: &Sentence, i: usize) -> bool {
     use dyad_dict::VerbForms;
     let forms = s.verb[i];
@@ -139,15 +163,64 @@ fn looks_like_noun(s: &Sentence, i: usize) -> bool {
     {
         return false;
     }
-    i > 0
+    // An actor named in the plural is a subject the base form agrees with:
+    // "the Philippines agree", "the rebels attack" (but "the Syrian attack").
+    let plural_actor = |k: usize| {
+        s.mention_at[k].is_some_and(|m| s.mentions[m].kind != crate::analysis::MentionKind::Pronoun)
+            && s.lower(k).len() > 3
+            && s.lower(k).ends_with('s')
+            && !s.lower(k).ends_with("ss")
+    };
+    if i > 0
         && (det(i - 1)
             || (i > 1
                 && det(i - 2)
                 && s.verb[i - 1].0 == 0
+                && !plural_actor(i - 1)
                 && !s.is(
                     i - 1,
                     class::AUX | class::NEGATION | class::PUNCT | class::ADVERB,
                 )))
+    {
+        return true;
+    }
+    // Further from the determiner only after the singular article, which a
+    // base form cannot agree with: "during a brief private visit", "an
+    // anti- Gondor parade". The words between are modifiers (a base form
+    // among them, "a brief visit", is an adjective too); after "the" they
+    // could be a plural subject ("the two sides sign").
+    if forms.has(VerbForms::THIRD) {
+        return false;
+    }
+    let adjective = |k: usize| {
+        // "anti-Gondor" may come as three tokens.
+        if s.lower(k) == "-" {
+            return true;
+        }
+        s.toks.tokens[k].kind == dyad_text::TokenKind::Word
+            && s.verb[k].0 & !VerbForms::BASE == 0
+            && !s.is(
+                k,
+                class::AUX
+                    | class::NEGATION
+                    | class::PUNCT
+                    | class::ADVERB
+                    | class::PREP
+                    | class::QUANT,
+            )
+    };
+    if i < 3 || !adjective(i - 1) {
+        return false;
+    }
+    for k in (i.saturating_sub(4)..i - 2).rev() {
+        if !adjective(k + 1) {
+            return false;
+        }
+        if s.is(k, class::DET) {
+            return matches!(s.lower(k), "a" | "an");
+        }
+    }
+    false
 }
 
 /// All accepted pattern matches in the sentence, left to right.
@@ -173,6 +246,7 @@ pub(crate) fn find(dict: &Dictionaries, s: &Sentence) -> Vec<Trigger> {
             continue;
         }
         let mut best: Option<(usize, usize, Partial)> = None;
+        let mut compound: Option<(usize, usize)> = None;
         let mut r = Partial::default();
         let after = &s.word[i + 1..];
         for &pi in cands {
@@ -194,13 +268,27 @@ pub(crate) fn find(dict: &Dictionaries, s: &Sentence) -> Vec<Trigger> {
             }
             r.slot = None;
             r.verb = None;
+            r.exact = false;
             r.words.clear();
             if let Some(end) = match_from(s, elements, 0, i, &mut r) {
+                let reciprocal = dict.verbs.patterns[pi as usize].reciprocal;
+                if reciprocal && compound.is_none_or(|(_, w)| r.words.len() > w) {
+                    compound = Some((pi as usize, r.words.len()));
+                }
                 let better = match &best {
                     None => true,
-                    Some((_, b_end, b)) => {
+                    Some((b_pattern, b_end, b)) => {
+                        let b_reciprocal = dict.verbs.patterns[*b_pattern].reciprocal;
                         r.words.len() > b.words.len()
-                            || (r.words.len() == b.words.len() && end > *b_end)
+                            || (r.words.len() == b.words.len()
+                                && if reciprocal == b_reciprocal {
+                                    end > *b_end || end == *b_end && r.exact && !b.exact
+                                } else {
+                                    // Of equals, the plain pattern; the
+                                    // reciprocal one waits for a compound
+                                    // subject.
+                                    b_reciprocal
+                                })
                     }
                 };
                 if better {
@@ -217,6 +305,9 @@ pub(crate) fn find(dict: &Dictionaries, s: &Sentence) -> Vec<Trigger> {
                 pattern,
                 start: i,
                 end,
+                compound: compound
+                    .filter(|&(c, w)| c != pattern && w >= r.words.len())
+                    .map(|(c, _)| c),
                 slot: r.slot,
                 verb: r.verb,
                 words: r.words,

@@ -438,12 +438,16 @@ fn convert_actors(file: &SourceFile, rep: &mut ImportReport) -> String {
                 rep.drop(file, line, raw, "malformed actor code");
                 continue;
             }
-            match parts.next() {
-                None => b.default_dated = Some(code),
-                Some(r) => match petrarch_range(r) {
+            // TABARI writes the range with or without spaces around its
+            // operator (`<950601`, `< 950601`, `19950601 - 19990815`).
+            let range: String = parts.collect();
+            if range.is_empty() {
+                b.default_dated = Some(code);
+            } else {
+                match petrarch_range(&range) {
                     Some(range) => b.dated.push((range, code)),
                     None => rep.drop(file, line, raw, "malformed date restriction"),
-                },
+                }
             }
             continue;
         }
@@ -909,6 +913,8 @@ fn convert_pattern(
     // other ("Gondor and Osgiliath have delayed their meeting"); after it,
     // a compound recipient, which dyad's slot reads with its coordination.
     let mut reciprocal = false;
+    // `*_ON`: the next word follows the verb directly.
+    let mut verb_joined = false;
     for item in &items {
         let els = item_elements(item, sets)?;
         let mut i = 0;
@@ -919,6 +925,7 @@ fn convert_pattern(
                     return Err("two verb markers".into());
                 }
                 seen_verb = true;
+                verb_joined = i + 1 < els.len();
             } else if !seen_verb {
                 if e == "+" {
                     target_before = true;
@@ -934,8 +941,10 @@ fn convert_pattern(
             }
             i += 1;
         }
-        // Items written apart may have words between them in the text.
-        let joined = item.contains('_') || item.starts_with('{');
+        // Items written apart may have words between them in the text; `_`
+        // joins only the words it stands between ("&TIETYPES_MEMOS FROM"
+        // lets words come before "from"), and a final `_` the next item.
+        let joined = item.ends_with('_') || item.starts_with('{');
         if !joined {
             if seen_verb && !after.is_empty() && after.last().is_some_and(|l| l != "*" && l != "+")
             {
@@ -962,15 +971,10 @@ fn convert_pattern(
     while tail.last().is_some_and(|l| l == "*") {
         tail.pop();
     }
-    // A synset of nouns or adjectives ("&currency", "&tietypes") may follow
-    // words of its own phrase like any noun: "contribute a million dollars".
-    let prepositions = |f: &str| match f.strip_prefix('&') {
-        Some(name) => sets
-            .get(name)
-            .is_none_or(|members| members.split('|').all(is_preposition)),
-        None => is_preposition(f),
-    };
-    if tail.first().is_some_and(|f| f != "+" && !prepositions(f)) {
+    // A word written apart from the verb may have words before it, a
+    // preposition too ("* FOR": "called immediately for"); PETRARCH writes
+    // `*_ON` when the word must follow the verb directly.
+    if !verb_joined && tail.first().is_some_and(|f| f != "+") {
         tail.insert(0, "*".to_string());
     }
     while before.first().is_some_and(|l| l == "*") {
@@ -989,45 +993,6 @@ fn convert_pattern(
         words.join(" "),
         options.iter().filter(|o| o.1).map(|o| o.0).collect(),
     ))
-}
-
-fn is_preposition(w: &str) -> bool {
-    matches!(
-        w,
-        "to" | "for"
-            | "with"
-            | "against"
-            | "on"
-            | "in"
-            | "into"
-            | "at"
-            | "from"
-            | "of"
-            | "by"
-            | "over"
-            | "about"
-            | "upon"
-            | "toward"
-            | "towards"
-            | "off"
-            | "out"
-            | "up"
-            | "down"
-            | "as"
-            | "under"
-            | "through"
-            | "across"
-            | "near"
-            | "between"
-            | "among"
-            | "after"
-            | "before"
-            | "behind"
-            | "within"
-            | "without"
-            | "back"
-            | "away"
-    )
 }
 
 /// Options for a dyad pattern from a PETRARCH code `A`, `A:B` or `:B`.
@@ -1443,16 +1408,22 @@ mod tests {
     fn patterns_read_in_text_order() {
         let sets = BTreeMap::from([("currency".to_string(), "dollars".to_string())]);
         let p = |b: &str| convert_pattern(b, "~ask", &sets).map(|x| x.0);
-        assert_eq!(p(" * (FOR AID) ").unwrap(), "~ask for * aid");
+        assert_eq!(p(" * (FOR AID) ").unwrap(), "~ask * for * aid");
         assert_eq!(p(" * {FINANCIAL AID}").unwrap(), "~ask * financial aid");
         assert_eq!(p(" FAILED_TO_* ").unwrap(), "failed to ~ask");
         assert_eq!(
             p(" * CLAIM (AGAINST) +").unwrap(),
             "~ask * claim * against * +"
         );
-        assert_eq!(p(" * FOR &CURRENCY").unwrap(), "~ask for * &currency");
+        assert_eq!(p(" * FOR &CURRENCY").unwrap(), "~ask * for * &currency");
+        assert_eq!(p(" *_ON").unwrap(), "~ask on");
         assert_eq!(p(" * &CURRENCY").unwrap(), "~ask * &currency");
-        assert_eq!(p(" * WITH %").unwrap(), "~ask with * +");
+        assert_eq!(
+            p(" * MEMOS_ON_&CURRENCY FROM").unwrap(),
+            "~ask * memos on &currency * from"
+        );
+        assert_eq!(p(" IN_ *").unwrap(), "in ~ask");
+        assert_eq!(p(" * WITH %").unwrap(), "~ask * with * +");
         let compound = convert_pattern(" % HAVE *", "~postpone", &sets).unwrap();
         assert_eq!(
             compound,
@@ -1483,5 +1454,21 @@ mod tests {
         );
         assert!(text.contains("+ rebel | rebels"), "{text}");
         assert!(text.contains("[~NGM]"), "{text}");
+    }
+
+    #[test]
+    fn date_restrictions_may_have_spaces() {
+        let mut rep = ImportReport::default();
+        let text = convert_actors(
+            &file(
+                "x.actors.txt",
+                "GOLLUM\n+SMEAGOL\n\t[HOB < 950601]\n\t[HOBGOV 19950601 - 19990815]\n\t[HOBREB >990816]\n",
+            ),
+            &mut rep,
+        );
+        assert!(text.contains("@ ..1995-06-01 [HOB]"), "{text}");
+        assert!(text.contains("@ 1995-06-01..1999-08-15 [HOBGOV]"), "{text}");
+        assert!(text.contains("@ 1999-08-16.. [HOBREB]"), "{text}");
+        assert!(rep.dropped_by_reason().is_empty(), "{text}");
     }
 }

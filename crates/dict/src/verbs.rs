@@ -211,6 +211,11 @@ pub enum WordElement {
         firsts: Vec<u32>,
         /// The element is a `~verb`.
         verb: bool,
+        /// The id of a `~verb`'s base form ([`NO_WORD`] for other words):
+        /// a pattern that meets its verb in the base form written is more
+        /// specific than one that meets it as another verb's inflection
+        /// ("left" under a `~left` entry rather than `~leave`).
+        lemma: u32,
         /// May be absent.
         optional: bool,
     },
@@ -486,6 +491,7 @@ impl VerbLexicon {
                                 alternatives,
                                 firsts,
                                 verb: verb.is_some(),
+                                lemma: verb.as_ref().map_or(NO_WORD, &mut id),
                                 optional: *optional,
                             }
                         }
