@@ -25,7 +25,7 @@ import sys
 # file that defines it tells the stages apart. For each frame the first
 # matching rule wins, so specific rules come before general ones.
 START_UP = [
-    ("start-up: dictionaries compiled", r"DictionaryArgs>?::load|Dictionaries>?::(compile|builtin)\b"),
+    ("start-up: dictionaries loaded", r"DictionaryArgs>?::load|Dictionaries>?::(compile|builtin|from_bytes)\b"),
     ("start-up: gazetteer loaded", r"Places>?::builtin|Gazetteer>?::from_text"),
 ]
 STAGES = START_UP + [
