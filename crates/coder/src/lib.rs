@@ -533,10 +533,7 @@ fn reported_pronoun_speaker(s: &Sentence, mi: usize) -> Option<usize> {
     }
     // The reporting verb, a few words before the pronoun, with no
     // punctuation between ("announced on Monday that he").
-    let verb = (m.start.saturating_sub(6)..m.start)
-        .rev()
-        .take_while(|&k| !s.is(k, class::HARD_PUNCT | class::COMMA))
-        .find(|&k| s.is(k, class::REPORTING))?;
+    let verb = near_before(s, m.start).find(|&k| s.is(k, class::REPORTING))?;
     // Its subject ends right before it, or before an auxiliary ("has said").
     let mut end = verb;
     while end > 0 && s.is(end - 1, class::AUX | class::ADVERB) {
@@ -1262,10 +1259,15 @@ const BACKGROUND: &[&str] = &["after", "following", "since", "before"];
 /// [`BACKGROUND`] word: one within the few words before it, with no
 /// punctuation between.
 fn in_background_clause(s: &Sentence, start: usize) -> bool {
+    near_before(s, start).any(|k| BACKGROUND.contains(&s.lower(k)))
+}
+
+/// The tokens within six words before `start`, nearest first, up to the
+/// first punctuation: the words that can open the clause `start` stands in.
+fn near_before<'a>(s: &'a Sentence<'_>, start: usize) -> impl Iterator<Item = usize> + 'a {
     (start.saturating_sub(6)..start)
         .rev()
         .take_while(|&k| !s.is(k, class::HARD_PUNCT | class::COMMA))
-        .any(|k| BACKGROUND.contains(&s.lower(k)))
 }
 
 /// The frame nearest to a trigger's tokens `[start, end)`, ignoring the

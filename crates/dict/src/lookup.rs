@@ -156,18 +156,18 @@ fn combine(dict: &Dictionaries, hits: &[ActorHit], date: Option<NaiveDate>) -> O
         .iter()
         .find(|(_, e)| e.kind == ActorKind::Country)
         .and_then(|(_, e)| e.country.clone())?;
-    let agents: Vec<&(usize, &ActorEntry)> = used
+    let agents: Vec<(usize, &ActorEntry)> = used
         .iter()
+        .copied()
         .filter(|(_, e)| e.kind == ActorKind::Agent)
         .collect();
-    let strong: Vec<&&(usize, &ActorEntry)> = agents.iter().filter(|(_, e)| !e.weak).collect();
-    let code = |&&(i, _): &&(usize, &ActorEntry)| code_on(&dict.actors, i, date);
-    let codes: Vec<String> = if strong.is_empty() {
-        agents.iter().map(code).collect()
-    } else {
-        strong.iter().map(|e| code(e)).collect()
-    };
-    let sectors = codes.concat();
+    let strong: Vec<(usize, &ActorEntry)> =
+        agents.iter().copied().filter(|(_, e)| !e.weak).collect();
+    let chosen = if strong.is_empty() { &agents } else { &strong };
+    let sectors: String = chosen
+        .iter()
+        .map(|&(i, _)| code_on(&dict.actors, i, date))
+        .collect();
     (!sectors.is_empty()).then(|| format!("{country}{sectors}"))
 }
 
