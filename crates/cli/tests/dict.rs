@@ -138,6 +138,28 @@ fn lookup_gives_an_office_holder_the_code_of_the_date() {
 }
 
 #[test]
+fn lookup_of_an_international_office_holder() {
+    // Phoenix.International writes the UN Secretary-General's term on the
+    // entry's own line; outside it he is an elite.
+    let code_on = |date: &str| {
+        let text = stdout(&dyad(&[
+            "dict",
+            "lookup",
+            "Javier de Cuellar",
+            "--date",
+            date,
+        ]));
+        assert!(text.contains("(person, entry at actors/"), "{text}");
+        text.lines()
+            .find_map(|l| l.trim().strip_prefix("code"))
+            .map(|c| c.trim().to_string())
+            .unwrap_or_default()
+    };
+    assert_eq!(code_on("1985-01-01"), "IGOUNO");
+    assert_eq!(code_on("1995-01-01"), "ELI");
+}
+
+#[test]
 fn lookup_of_a_verb_phrase_names_pattern_and_codes() {
     let out = dyad(&["dict", "lookup", "sent invitations"]);
     assert!(out.status.success());

@@ -333,6 +333,23 @@ struct ActorBlock {
     person_hint: bool,
 }
 
+/// Splits `PHRASE [CODE RANGE] [CODE] ...` into the phrase and each
+/// bracketed group's code and date range (empty when undated). A group
+/// without its closing bracket runs to the end of the line.
+fn phrase_and_codes(s: &str) -> (String, Vec<(String, String)>) {
+    let Some(open) = s.find('[') else {
+        return (s.trim().to_string(), Vec::new());
+    };
+    let mut groups = Vec::new();
+    for g in s[open..].split('[').skip(1) {
+        let inner = g.split(']').next().unwrap_or("");
+        let mut parts = inner.split_whitespace();
+        let Some(code) = parts.next() else { continue };
+        groups.push((code.to_string(), parts.collect()));
+    }
+    (s[..open].trim().to_string(), groups)
+}
+
 /// Splits `PHRASE [CODE] ...` into the phrase and the code inside brackets.
 fn phrase_and_code(s: &str) -> (String, Option<String>) {
     match s.find('[') {
@@ -411,6 +428,10 @@ fn cased_phrase(p: &str) -> String {
 }
 
 fn convert_actors(file: &SourceFile, rep: &mut ImportReport) -> String {
+    // A file that marks its leaders (Phoenix.Countries' `CountryInfo`
+    // comments) says who is a person; in the others, office-holders are
+    // told by their codes (`office_holder`).
+    let marks_persons = file.text.contains("CountryInfo");
     let mut blocks: Vec<ActorBlock> = Vec::new();
     for (i, raw) in file.text.lines().enumerate() {
         let line = i + 1;
@@ -474,13 +495,36 @@ fn convert_actors(file: &SourceFile, rep: &mut ImportReport) -> String {
             rep.drop(file, line, raw, "unrecognised line");
             continue;
         }
-        let (p, code) = phrase_and_code(t);
-        let code = code.filter(|c| !c.is_empty());
-        if let Some(c) = &code {
-            if !valid_code(c) {
-                rep.drop(file, line, raw, "malformed actor code");
-                continue;
+        let (p, groups) = phrase_and_codes(t);
+        // The head line may carry several codes, dated or not, as TABARI
+        // allows (`JAVIER_DE_CUELLAR_ [IGOUNO 820101-911231] [ELI]`): the
+        // dated ones become date restrictions and the first undated one the
+        // code outside them.
+        let mut code: Option<String> = None;
+        let mut dated = Vec::new();
+        let mut bad = None;
+        for (c, range) in groups {
+            if !valid_code(&c) {
+                bad = Some("malformed actor code");
+                break;
             }
+            if range.is_empty() {
+                if code.as_deref().is_none_or(|k| k == "---") {
+                    code = Some(c);
+                }
+            } else {
+                match petrarch_range(&range) {
+                    Some(range) => dated.push((range, c)),
+                    None => {
+                        bad = Some("malformed date restriction");
+                        break;
+                    }
+                }
+            }
+        }
+        if let Some(reason) = bad {
+            rep.drop(file, line, raw, reason);
+            continue;
         }
         let phrases: Vec<String> = actor_phrases(&p)
             .into_iter()
@@ -494,7 +538,7 @@ fn convert_actors(file: &SourceFile, rep: &mut ImportReport) -> String {
             name: display_name(&p),
             code,
             phrases,
-            dated: Vec::new(),
+            dated,
             default_dated: None,
             line,
             person_hint,
@@ -514,12 +558,18 @@ fn convert_actors(file: &SourceFile, rep: &mut ImportReport) -> String {
             continue;
         }
         let head = default.clone().unwrap_or_else(|| "-".to_string());
-        let person = b.person_hint && (b.code.is_none() || !b.dated.is_empty());
+        let country = head.len() == 3 && !not_a_country(&head);
+        let person = (!country && titled(&b.phrases))
+            || if marks_persons {
+                b.person_hint && (b.code.is_none() || !b.dated.is_empty())
+            } else {
+                office_holder(&b)
+            };
         // PETRARCH joins any three-letter actor code with an agent's
         // ("Arnor" + "government" = ARNGOV), as dyad does with countries.
         let kind = if person {
             " kind=person"
-        } else if head.len() == 3 && !not_a_country(&head) {
+        } else if country {
             " kind=country"
         } else {
             ""
@@ -552,6 +602,83 @@ fn convert_actors(file: &SourceFile, rep: &mut ImportReport) -> String {
 /// Three-letter codes of actor files that are not countries: sectors,
 /// CAMEO's international prefixes, regions and religions (the USSR's `SUN`
 /// is a country, not the Sunni code), and a few more Phoenix uses.
+/// An entry whose name also comes with a personal title among its phrases
+/// ("barack obama" with "president barack obama" or "mr. obama") is a
+/// person whatever its file says. The rest of the titled phrase must be the
+/// name or its last word, so a group that lists its leader ("sheikh hassan
+/// nasrallah" under Hezbollah) or is named after one stays a group.
+fn titled(phrases: &[String]) -> bool {
+    const TITLES: &[&str] = &[
+        "mr",
+        "mr.",
+        "mrs",
+        "mrs.",
+        "ms",
+        "ms.",
+        "dr",
+        "dr.",
+        "sir",
+        "president",
+        "senator",
+        "sen.",
+        "congressman",
+        "congresswoman",
+        "governor",
+        "king",
+        "queen",
+        "prince",
+        "princess",
+        "sheikh",
+        "sheik",
+        "emir",
+        "ayatollah",
+        "pope",
+        "cardinal",
+        "reverend",
+        "rev.",
+    ];
+    let Some(name) = phrases
+        .first()
+        .map(|p| p.trim_end_matches('*').to_lowercase())
+    else {
+        return false;
+    };
+    let surname = name.rsplit(' ').next().unwrap_or("");
+    phrases.iter().any(|p| {
+        let p = p.trim_end_matches('*').to_lowercase();
+        let Some((title, rest)) = p.split_once(' ') else {
+            return false;
+        };
+        TITLES.contains(&title)
+            && !TITLES.contains(&name.split(' ').next().unwrap_or(""))
+            && (rest == name || (rest == surname && name.contains(' ')))
+    })
+}
+
+/// In a file that does not mark its persons, an entry is one when its
+/// codes change with the date and none of them names a company, a country or a part of one
+/// (`REPUBLICA_SRPSKA_` is `[BIHSRP]`): office-holders such as `KOFI_ANNAN_`
+/// with `[IGOUNO 970101-061231]` and `[ELI]`. A body that existed for a
+/// time only (the Warsaw Treaty Organization, `[IGOEEU 550514-910701]`)
+/// reads as one too.
+fn office_holder(b: &ActorBlock) -> bool {
+    let not_a_person = |c: &str| {
+        let country = |k: &str| !not_a_country(k);
+        c.starts_with("MNC")
+            || (c.len() == 3 && country(c))
+            || (c.len() == 6 && country(&c[..3]) && !crate::actors::SECTORS.contains(&&c[3..]))
+    };
+    // Outside its dates an office-holder has no code of a body, at most a
+    // sector (`[ELI]`); a body that moved keeps one (`[NGOCANHRI]`).
+    let sector_only = |c: &str| c == "---" || crate::actors::SECTORS.contains(&c);
+    !b.dated.is_empty()
+        && !b.dated.iter().any(|(_, c)| not_a_person(c))
+        && b.code
+            .iter()
+            .chain(&b.default_dated)
+            .all(|c| sector_only(c))
+}
+
 fn not_a_country(code: &str) -> bool {
     use crate::lint::{INTERNATIONAL, REGIONS, RELIGIONS};
     const OTHERS: &[&str] = &[
@@ -1470,5 +1597,39 @@ mod tests {
         assert!(text.contains("@ 1995-06-01..1999-08-15 [HOBGOV]"), "{text}");
         assert!(text.contains("@ 1999-08-16.. [HOBREB]"), "{text}");
         assert!(rep.dropped_by_reason().is_empty(), "{text}");
+    }
+
+    #[test]
+    fn head_line_codes_and_who_is_a_person() {
+        // Entries as Phoenix.International.actors.txt and
+        // Phoenix.Countries.actors.txt of PETRARCH2 write them.
+        let mut rep = ImportReport::default();
+        let text = convert_actors(
+            &file(
+                "x.actors.txt",
+                "JAVIER_DE_CUELLAR_\t[IGOUNO 820101-911231] [ELI]# IGOrulers.txt\n\
+                 ABBEY_NATIONAL_\t[MNCGBR <040726][MNCESP]\n\
+                 HUMAN_RIGHTS_INTERNET_OTTAWA_ [NGOCANHRI]\n\t[NGOUSAHRI <900101]\n\
+                 BARACK_OBAMA\n+PRESIDENT_BARACK_OBAMA\n\t[USAGOV >20090120]\n\
+                 HEZBOLLAH_ [LBNREB]\n+SHEIKH_HASSAN_NASRALLAH_\n",
+            ),
+            &mut rep,
+        );
+        assert!(rep.dropped_by_reason().is_empty(), "{text}");
+        assert!(
+            text.contains("Javier De Cuellar [ELI] kind=person")
+                && text.contains("@ 1982-01-01..1991-12-31 [IGOUNO]"),
+            "{text}"
+        );
+        assert!(
+            text.contains("Abbey National [MNCESP]  #") && text.contains("@ ..2004-07-26 [MNCGBR]"),
+            "{text}"
+        );
+        assert!(
+            text.contains("Human Rights Internet Ottawa [NGOCANHRI]  #"),
+            "{text}"
+        );
+        assert!(text.contains("Barack Obama [-] kind=person"), "{text}");
+        assert!(text.contains("Hezbollah [LBNREB]  #"), "{text}");
     }
 }
