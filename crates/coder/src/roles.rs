@@ -38,11 +38,24 @@ pub(crate) fn governing_preposition(s: &Sentence, m: usize) -> Option<usize> {
     if s.is(k, class::PREP) && s.is(k, class::SUBORD) && opens_clause(s, m) {
         return None;
     }
+    // "about 200 supporters", "over 50 soldiers": before a number these
+    // words say how many, they govern nothing.
+    if k + 1 < start
+        && matches!(s.lower(k), "about" | "around" | "over" | "under")
+        && s.toks.tokens[k + 1].kind == dyad_text::TokenKind::Number
+    {
+        return None;
+    }
     if s.is(k, class::PREP) || s.lower(k) == "of" {
         // "a handful of rebels": the quantity word, not the rebels, is
         // governed; the rebels are still the subject.
         if s.lower(k) == "of" && k > 0 && s.is(k - 1, class::QUANT) {
-            let before_quant = s.before_determiners(k - 1);
+            // "tens of thousands of students": a quantity of a quantity.
+            let mut q = k - 1;
+            while q > 1 && s.lower(q - 1) == "of" && s.is(q - 2, class::QUANT) {
+                q -= 2;
+            }
+            let before_quant = s.before_determiners(q);
             // "at most a handful of rebels", "up to a dozen of": not a place.
             let bound = |b: usize| {
                 (s.lower(b) == "at"

@@ -78,6 +78,12 @@ const ROWS: &[Row] = &[
     // Adjectives between a coordinator and the actor.
     Row { text: "Russia and the embattled Syrian government rejected the proposal.",
           expect: Expect { event_type: "REJECT", trigger: "rejected the proposal", actor: &["RUS", "SYRGOV"], recipient: &[], modality: &[] } },
+    // A quantity of a quantity: the students are still the subject.
+    Row { text: "Tens of thousands of Chilean students staged demonstrations on Thursday.",
+          expect: Expect { event_type: "PROTEST", trigger: "staged demonstrations", actor: &["CHLEDU"], recipient: &[], modality: &[] } },
+    // "about" before a number says how many; it governs nothing.
+    Row { text: "About 300 Kenyan farmers blocked the main highway outside Nakuru.",
+          expect: Expect { event_type: "PROTEST", trigger: "blocked the main highway", actor: &["KENAGR"], recipient: &[], modality: &[] } },
 ];
 
 #[test]
