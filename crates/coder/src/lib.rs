@@ -321,7 +321,9 @@ impl Pipeline {
         let found = triggers::find(&self.dict, s);
         let verb_tokens = verb_tokens(s, &found);
         let frames = frames(s, &verb_tokens, &self.ids);
-        let coded: Vec<Coded> = self.code_triggers(s, &found, &verb_tokens, &frames, disc);
+        let mut coded: Vec<Coded> = self.code_triggers(s, &found, &verb_tokens, &frames, disc);
+        let demands = must_demands(s, &frames, &coded);
+        coded.extend(demands);
         let event_dates = when::event_dates(s, &coded, &verb_tokens, &frames, dates);
         // What this sentence says is "the statement" of the next ones.
         for f in &frames {
@@ -1198,6 +1200,85 @@ fn invited_meeting(s: &Sentence, invitation: &Coded) -> Option<Coded> {
     })
 }
 
+/// "Russia said Sudan must return the helicopter": whatever follows "must",
+/// the speaker demands it of the one who must (100, REQUEST). A verb
+/// pattern after "must" is coded by the must rule of `code_triggers`
+/// instead, with its own code composed as a demand; this rule covers the
+/// verbs no pattern knows.
+fn must_demands(s: &Sentence, frames: &[Frame], coded: &[Coded]) -> Vec<Coded> {
+    let speakers: Vec<Frame> = frames
+        .iter()
+        .filter(|f| !f.speaker.is_empty())
+        .cloned()
+        .collect();
+    let mut out = Vec::new();
+    for at in (1..s.len()).filter(|&k| s.lower(k) == "must") {
+        // "it must have been prepared" is a guess; "the culprits must be
+        // punished" asks it of someone unnamed; "we must act" is a
+        // commitment of one's own. None is a demand of the subject.
+        let next = |n: usize| {
+            if at + n < s.len() {
+                s.lower(at + n)
+            } else {
+                ""
+            }
+        };
+        let skip_not = usize::from(next(1) == "not");
+        if matches!(next(1 + skip_not), "have" | "be") {
+            continue;
+        }
+        let Some(subject) = s.mention_ending(at) else {
+            continue;
+        };
+        let m = &s.mentions[subject];
+        let own = m.kind == MentionKind::Pronoun && matches!(s.lower(m.start), "we" | "i");
+        if m.code.is_empty() || own {
+            continue;
+        }
+        // A pattern right after "must" is already a demand, and so is a
+        // demand coded further on in the clause.
+        let clause_end = (at..s.len())
+            .find(|&k| s.is(k, class::HARD_PUNCT))
+            .unwrap_or(s.len());
+        if coded.iter().any(|c| {
+            let k = c.trigger.0;
+            k > at && (k <= at + 3 || (k < clause_end && c.code.starts_with("10")))
+        }) {
+            continue;
+        }
+        let Some(f) = nearest_frame(&speakers, (at, at + 1)) else {
+            continue;
+        };
+        let actor = refs(s, &f.speaker);
+        let recipient: Vec<ActorRef> = refs(s, &[subject])
+            .into_iter()
+            .filter(|r| !actor.iter().any(|a| code_of(s, a) == code_of(s, r)))
+            .collect();
+        if actor.is_empty() || recipient.is_empty() {
+            continue;
+        }
+        out.push(Coded {
+            pattern: None,
+            code: "100".to_string(),
+            composed: None,
+            trigger: (at, (at + 2).min(s.len())),
+            actor,
+            recipient,
+            attribution: Some(AttributionRef {
+                speaker: f.speaker.first().map(|&m| ActorRef::Here(m)),
+                text: f.text.clone(),
+                anonymous: f.anonymous,
+                cue: Some(s.text(f.cue.0, f.cue.1).to_string()),
+            }),
+            modality: Vec::new(),
+            confidence: 0.6,
+            rule: "must-demand: what a speaker says another must do is a demand of it [100]".into(),
+            how: "actor: the speaker; recipient: who must act".into(),
+        });
+    }
+    out
+}
+
 /// Mentions as event actors: a pronoun for a group stands for each member.
 fn refs(s: &Sentence, mentions: &[usize]) -> Vec<ActorRef> {
     let mut out = Vec::new();
@@ -1210,6 +1291,14 @@ fn refs(s: &Sentence, mentions: &[usize]) -> Vec<ActorRef> {
         }
     }
     out
+}
+
+/// The code an actor reference stands for.
+fn code_of<'a>(s: &'a Sentence, r: &'a ActorRef) -> &'a str {
+    match r {
+        ActorRef::Here(m) => &s.mentions[*m].code,
+        ActorRef::Earlier(e) | ActorRef::Via(_, e) => &e.code,
+    }
 }
 
 fn same_actor(s: &Sentence, a: &ActorRef, b: &ActorRef) -> bool {

@@ -78,6 +78,9 @@ const ROWS: &[Row] = &[
     // Adjectives between a coordinator and the actor.
     Row { text: "Russia and the embattled Syrian government rejected the proposal.",
           expect: Expect { event_type: "REJECT", trigger: "rejected the proposal", actor: &["RUS", "SYRGOV"], recipient: &[], modality: &[] } },
+    // What a speaker says another must do is a demand, whatever the verb.
+    Row { text: "Russia's foreign ministry said on Tuesday that Sudan must give back the helicopter within a week.",
+          expect: Expect { event_type: "REQUEST", trigger: "must give", actor: &["RUSGOV"], recipient: &["SDN"], modality: &[] } },
     // A quantity of a quantity: the students are still the subject.
     Row { text: "Tens of thousands of Chilean students staged demonstrations on Thursday.",
           expect: Expect { event_type: "PROTEST", trigger: "staged demonstrations", actor: &["CHLEDU"], recipient: &[], modality: &[] } },
@@ -133,6 +136,8 @@ fn words_that_only_look_like_events_code_nothing() {
         "The detained journalists were in good health, their lawyer said.",
         "It was the rebels' biggest defeat of the war.",
         "The company released its quarterly figures on Monday.",
+        // "must have" guesses; it demands nothing.
+        "The interior minister said the bombing must have been planned for months.",
         "",
         "   ",
     ];
