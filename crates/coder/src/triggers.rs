@@ -3,7 +3,7 @@
 //! first; a token inside an accepted match cannot start another.
 
 use crate::analysis::{class, Sentence};
-use dyad_dict::{Dictionaries, WordElement, NO_WORD};
+use dyad_dict::{Dictionaries, Element, Need, VerbLexicon, NO_WORD};
 
 /// Most words a `*` gap may span.
 const GAP: usize = 4;
@@ -49,7 +49,8 @@ fn gap_ok(s: &Sentence, i: usize) -> bool {
 /// holds the bindings and the end token is returned.
 fn match_from(
     s: &Sentence,
-    elements: &[WordElement],
+    lexicon: &VerbLexicon,
+    elements: &[Element],
     ei: usize,
     ti: usize,
     acc: &mut Partial,
@@ -59,20 +60,16 @@ fn match_from(
         return Some(ti);
     };
     match element {
-        WordElement::Words {
-            alternatives,
-            firsts,
+        Element::Words {
+            set,
             verb,
             lemma,
             optional,
         } => {
             let here = s.word.get(ti).copied().unwrap_or(NO_WORD);
+            let set = &lexicon.word_sets[*set as usize];
             // No alternative starts with this word: skip trying each.
-            let alternatives = if firsts.binary_search(&here).is_ok() {
-                &alternatives[..]
-            } else {
-                &[]
-            };
+            let starts_here = set.firsts.binary_search(&here).is_ok();
             // The verb itself read as a noun ("an anti-Gondor parade") is no
             // verb, wherever the pattern starts.
             if *verb
@@ -82,44 +79,48 @@ fn match_from(
                 && looks_like_noun(s, ti)
             {
                 return if *optional {
-                    match_from(s, elements, ei + 1, ti, acc)
+                    match_from(s, lexicon, elements, ei + 1, ti, acc)
                 } else {
                     None
                 };
             }
-            for alt in alternatives {
-                if ti + alt.len() <= n && s.word[ti..ti + alt.len()] == alt[..] {
-                    let (words, bound_verb, exact) = (acc.words.len(), acc.verb, acc.exact);
-                    acc.words.extend(ti..ti + alt.len());
-                    if *verb && acc.verb.is_none() {
-                        acc.verb = Some(ti);
-                        acc.exact = here == *lemma;
+            if starts_here {
+                for alt in set.alternatives() {
+                    if ti + alt.len() <= n && s.word[ti..ti + alt.len()] == *alt {
+                        let (words, bound_verb, exact) = (acc.words.len(), acc.verb, acc.exact);
+                        acc.words.extend(ti..ti + alt.len());
+                        if *verb && acc.verb.is_none() {
+                            acc.verb = Some(ti);
+                            acc.exact = here == *lemma;
+                        }
+                        if let Some(end) =
+                            match_from(s, lexicon, elements, ei + 1, ti + alt.len(), acc)
+                        {
+                            return Some(end);
+                        }
+                        acc.words.truncate(words);
+                        acc.verb = bound_verb;
+                        acc.exact = exact;
                     }
-                    if let Some(end) = match_from(s, elements, ei + 1, ti + alt.len(), acc) {
-                        return Some(end);
-                    }
-                    acc.words.truncate(words);
-                    acc.verb = bound_verb;
-                    acc.exact = exact;
                 }
             }
             if *optional {
-                return match_from(s, elements, ei + 1, ti, acc);
+                return match_from(s, lexicon, elements, ei + 1, ti, acc);
             }
             None
         }
-        WordElement::Gap => {
+        Element::Gap => {
             for k in 0..=GAP {
                 if k > 0 && (ti + k > n || !gap_ok(s, ti + k - 1)) {
                     break;
                 }
-                if let Some(end) = match_from(s, elements, ei + 1, ti + k, acc) {
+                if let Some(end) = match_from(s, lexicon, elements, ei + 1, ti + k, acc) {
                     return Some(end);
                 }
             }
             None
         }
-        WordElement::Slot => {
+        Element::Slot => {
             let mut has_actor = false;
             for k in 1..=SLOT {
                 let t = ti + k - 1;
@@ -131,7 +132,7 @@ fn match_from(
                     continue;
                 }
                 let bound = acc.slot.replace((ti, ti + k));
-                if let Some(end) = match_from(s, elements, ei + 1, ti + k, acc) {
+                if let Some(end) = match_from(s, lexicon, elements, ei + 1, ti + k, acc) {
                     return Some(end);
                 }
                 acc.slot = bound;
@@ -250,7 +251,7 @@ pub(crate) fn find(dict: &Dictionaries, s: &Sentence) -> Vec<Trigger> {
         let mut r = Partial::default();
         let after = &s.word[i + 1..];
         for &pi in cands {
-            let elements = &dict.verbs.elements[pi as usize];
+            let elements = &dict.verbs.patterns[pi as usize].elements;
             // A reporting verb on its own ("said") frames what is reported;
             // it is never an event by itself, whatever a dictionary says.
             if elements.len() == 1 && s.is(i, class::REPORTING) {
@@ -259,9 +260,12 @@ pub(crate) fn find(dict: &Dictionaries, s: &Sentence) -> Vec<Trigger> {
             // Most patterns tried at a word need a later word the sentence
             // does not have: a scan of the rest of the sentence says so
             // before any backtracking.
-            let lacks = |group: &Vec<u32>| match &group[..] {
-                [w] => !after.contains(w),
-                _ => !after.iter().any(|w| group.binary_search(w).is_ok()),
+            let lacks = |need: &Need| match *need {
+                Need::Word(w) => !after.contains(&w),
+                Need::OneOf(set) => {
+                    let firsts = &dict.verbs.word_sets[set as usize].firsts;
+                    !after.iter().any(|w| firsts.binary_search(w).is_ok())
+                }
             };
             if dict.verbs.needs[pi as usize].iter().any(lacks) {
                 continue;
@@ -270,7 +274,7 @@ pub(crate) fn find(dict: &Dictionaries, s: &Sentence) -> Vec<Trigger> {
             r.verb = None;
             r.exact = false;
             r.words.clear();
-            if let Some(end) = match_from(s, elements, 0, i, &mut r) {
+            if let Some(end) = match_from(s, &dict.verbs, elements, 0, i, &mut r) {
                 let reciprocal = dict.verbs.patterns[pi as usize].reciprocal;
                 if reciprocal && compound.is_none_or(|(_, w)| r.words.len() > w) {
                     compound = Some((pi as usize, r.words.len()));

@@ -20,7 +20,7 @@ pub use cameo::{CameoCode, CameoTable};
 pub use cues::Cues;
 pub use discards::{Discards, Issues, ListPhrase};
 pub use source::{SourceFile, Sources};
-pub use verbs::{Element, Inflector, VerbForms, VerbLexicon, VerbPattern, WordElement, NO_WORD};
+pub use verbs::{Element, Inflector, Need, VerbForms, VerbLexicon, VerbPattern, WordSet, NO_WORD};
 
 use thiserror::Error;
 

@@ -4,7 +4,7 @@
 
 use crate::actors::{ActorDict, ActorEntry, ActorKind, ActorPhrase};
 use crate::phrase::PhraseMatch;
-use crate::verbs::{Element, VerbPattern};
+use crate::verbs::{Element, VerbLexicon};
 use crate::Dictionaries;
 use chrono::NaiveDate;
 use dyad_text::{NormText, SentenceSpan, Tokens};
@@ -177,14 +177,16 @@ fn verb_hits(dict: &Dictionaries, tokens: &Tokens, actors: &[PhraseMatch]) -> Ve
         .iter()
         .map(|t| &tokens.lower[t.lower_start as usize..t.lower_end as usize])
         .collect();
+    let ids: Vec<u32> = words.iter().map(|w| dict.verbs.word_id(w)).collect();
     let in_actor = |t: usize| actors.iter().any(|m| m.start <= t && t < m.end);
     let mut out = Vec::new();
-    for i in 0..words.len() {
-        let cands = dict.verbs.starting_with(words[i]);
+    for (i, word) in words.iter().enumerate() {
+        let cands = dict.verbs.starting_with(word);
         let mut best: Option<(usize, usize, usize)> = None; // (hit index, words, end)
         for &pi in cands {
-            let p = &dict.verbs.patterns[pi as usize];
-            let Some((end, matched)) = match_at(p, 0, &words, i, 0, &in_actor) else {
+            let elements = &dict.verbs.patterns[pi as usize].elements;
+            let Some((end, matched)) = match_at(&dict.verbs, elements, 0, &ids, i, 0, &in_actor)
+            else {
                 continue;
             };
             out.push(VerbHit {
@@ -207,33 +209,30 @@ fn verb_hits(dict: &Dictionaries, tokens: &Tokens, actors: &[PhraseMatch]) -> Ve
     out
 }
 
-/// Matches elements `ei..` of `p` from word `ti`, the first way the coder
-/// would: longer alternatives first, optional words taken when they fit,
-/// gaps shortest first. Returns the end and the number of pattern words.
+/// Matches elements `ei..` of a pattern from word `ti` (words as the
+/// lexicon's ids), the first way the coder would: longer alternatives first,
+/// optional words taken when they fit, gaps shortest first. Returns the end
+/// and the number of pattern words.
 fn match_at(
-    p: &VerbPattern,
+    lexicon: &VerbLexicon,
+    elements: &[Element],
     ei: usize,
-    words: &[&str],
+    words: &[u32],
     ti: usize,
     matched: usize,
     in_actor: &dyn Fn(usize) -> bool,
 ) -> Option<(usize, usize)> {
     let n = words.len();
-    let Some(element) = p.elements.get(ei) else {
+    let Some(element) = elements.get(ei) else {
         return Some((ti, matched));
     };
-    match element {
-        Element::Words {
-            alternatives,
-            optional,
-            ..
-        } => {
-            for alt in alternatives {
-                let fits =
-                    ti + alt.len() <= n && alt.iter().enumerate().all(|(k, w)| words[ti + k] == w);
-                if fits {
+    match *element {
+        Element::Words { set, optional, .. } => {
+            for alt in lexicon.word_sets[set as usize].alternatives() {
+                if ti + alt.len() <= n && words[ti..ti + alt.len()] == *alt {
                     if let Some(r) = match_at(
-                        p,
+                        lexicon,
+                        elements,
                         ei + 1,
                         words,
                         ti + alt.len(),
@@ -244,18 +243,18 @@ fn match_at(
                     }
                 }
             }
-            if *optional {
-                return match_at(p, ei + 1, words, ti, matched, in_actor);
+            if optional {
+                return match_at(lexicon, elements, ei + 1, words, ti, matched, in_actor);
             }
             None
         }
         Element::Gap => (0..=GAP)
             .take_while(|k| ti + k <= n)
-            .find_map(|k| match_at(p, ei + 1, words, ti + k, matched, in_actor)),
+            .find_map(|k| match_at(lexicon, elements, ei + 1, words, ti + k, matched, in_actor)),
         Element::Slot => (1..=SLOT)
             .take_while(|k| ti + k <= n)
             .filter(|k| (ti..ti + k).any(in_actor))
-            .find_map(|k| match_at(p, ei + 1, words, ti + k, matched, in_actor)),
+            .find_map(|k| match_at(lexicon, elements, ei + 1, words, ti + k, matched, in_actor)),
     }
 }
 

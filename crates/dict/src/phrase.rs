@@ -63,6 +63,11 @@ pub struct PhraseMatch {
 /// candidates and checks them against the sentence's lower-case text. Cheap
 /// to build for tens of thousands of phrases, and as fast to run as the
 /// sentence has tokens.
+///
+/// The index holds hashes of those words, not the words, and each word's
+/// phrases as a run of one shared list: every candidate is checked against
+/// its whole key anyway, so two words sharing a hash only cost a failed
+/// comparison.
 #[derive(Debug, Clone, Default, serde::Serialize, serde::Deserialize)]
 pub struct PhraseMatcher {
     keys: Vec<Box<str>>,
@@ -71,9 +76,18 @@ pub struct PhraseMatcher {
     stems: Vec<bool>,
     /// First word → the one-word phrases it is, and whether a longer
     /// phrase starts with it (only then is the pair index consulted).
-    single: FxHashMap<Box<str>, (Vec<u32>, bool)>,
-    pair: FxHashMap<Box<str>, Vec<u32>>,
-    stem: FxHashMap<Box<str>, Vec<u32>>,
+    single: FxHashMap<u64, (Run, bool)>,
+    pair: FxHashMap<u64, Run>,
+    stem: FxHashMap<u64, Run>,
+    /// Phrase indexes, in the runs the indexes above point to.
+    candidates: Vec<u32>,
+}
+
+/// A run of [`PhraseMatcher::candidates`].
+#[derive(Debug, Clone, Copy, Default, serde::Serialize, serde::Deserialize)]
+struct Run {
+    start: u32,
+    len: u32,
 }
 
 /// The first four letters (or fewer) of a token, for the stem index.
@@ -82,6 +96,31 @@ fn stem_probe(token: &str) -> &str {
         Some((i, _)) => &token[..i],
         None => token,
     }
+}
+
+/// The index's hash of a word or two (64-bit FNV-1a). Fixed, unlike the
+/// hash maps' own, because the compiled dictionaries are written by the
+/// build and read on whatever machine runs the binary.
+fn word_hash(words: &str) -> u64 {
+    words.bytes().fold(0xcbf2_9ce4_8422_2325, |h, b| {
+        (h ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3)
+    })
+}
+
+/// Groups `(hash, phrase)` pairs by hash: each hash → its run of phrases
+/// (in phrase order), appended to `candidates`.
+fn runs(mut pairs: Vec<(u64, u32)>, candidates: &mut Vec<u32>) -> FxHashMap<u64, Run> {
+    pairs.sort_unstable();
+    let mut index = FxHashMap::default();
+    for group in pairs.chunk_by(|a, b| a.0 == b.0) {
+        let run = Run {
+            start: candidates.len() as u32,
+            len: group.len() as u32,
+        };
+        candidates.extend(group.iter().map(|&(_, p)| p));
+        index.insert(group[0].0, run);
+    }
+    index
 }
 
 impl PhraseMatcher {
@@ -111,35 +150,43 @@ impl PhraseMatcher {
     }
 
     fn index(&mut self) {
-        self.single.clear();
-        self.pair.clear();
-        self.stem.clear();
+        let (mut single, mut pair, mut stem) = (Vec::new(), Vec::new(), Vec::new());
+        let mut starts_pair = Vec::new();
         for (i, key) in self.keys.iter().enumerate() {
             if key.is_empty() {
                 continue;
             }
             let i = i as u32;
+            let first = key.split(' ').next().unwrap_or("");
             if self.stems.get(i as usize) == Some(&true) {
-                let first = key.split(' ').next().unwrap_or("");
-                self.stem
-                    .entry(stem_probe(first).into())
-                    .or_default()
-                    .push(i);
+                stem.push((word_hash(stem_probe(first)), i));
             } else if self.lens[i as usize] == 1 {
-                self.single.entry(key.clone()).or_default().0.push(i);
+                single.push((word_hash(key), i));
             } else {
-                let first = key.split(' ').next().unwrap_or("");
-                self.single.entry(first.into()).or_default().1 = true;
+                starts_pair.push(word_hash(first));
                 let second_end = key
                     .match_indices(' ')
                     .nth(1)
                     .map_or(key.len(), |(at, _)| at);
-                self.pair
-                    .entry(key[..second_end].into())
-                    .or_default()
-                    .push(i);
+                pair.push((word_hash(&key[..second_end]), i));
             }
         }
+        let mut candidates = Vec::with_capacity(self.keys.len());
+        self.single = runs(single, &mut candidates)
+            .into_iter()
+            .map(|(h, run)| (h, (run, false)))
+            .collect();
+        for h in starts_pair {
+            self.single.entry(h).or_default().1 = true;
+        }
+        self.pair = runs(pair, &mut candidates);
+        self.stem = runs(stem, &mut candidates);
+        self.candidates = candidates;
+    }
+
+    /// The phrases of a run.
+    fn run(&self, run: Run) -> &[u32] {
+        &self.candidates[run.start as usize..(run.start + run.len) as usize]
     }
 
     /// Number of phrases.
@@ -187,17 +234,17 @@ impl PhraseMatcher {
                     });
                 }
             };
-            if let Some((c, starts_pair)) = self.single.get(word) {
-                c.iter().for_each(|&p| try_phrase(p, false));
-                if *starts_pair && i + 1 < n {
-                    if let Some(c) = self.pair.get(span(i, i + 1)) {
-                        c.iter().for_each(|&p| try_phrase(p, false));
+            if let Some(&(run, starts_pair)) = self.single.get(&word_hash(word)) {
+                self.run(run).iter().for_each(|&p| try_phrase(p, false));
+                if starts_pair && i + 1 < n {
+                    if let Some(&run) = self.pair.get(&word_hash(span(i, i + 1))) {
+                        self.run(run).iter().for_each(|&p| try_phrase(p, false));
                     }
                 }
             }
             if !self.stem.is_empty() {
-                if let Some(c) = self.stem.get(stem_probe(word)) {
-                    c.iter().for_each(|&p| try_phrase(p, true));
+                if let Some(&run) = self.stem.get(&word_hash(stem_probe(word))) {
+                    self.run(run).iter().for_each(|&p| try_phrase(p, true));
                 }
             }
         }

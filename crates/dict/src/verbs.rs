@@ -154,15 +154,23 @@ impl Inflector {
     }
 }
 
-/// One element of a pattern.
-#[derive(Debug, Clone, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize)]
+/// One element of a pattern, over word ids ([`VerbLexicon::vocab`]): the
+/// form the coder matches and the only one kept. Word lists are
+/// [`WordSet`]s of the lexicon, each stored once however many patterns use
+/// it (an `&set` or a `~verb`'s forms are shared by hundreds).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize)]
 pub enum Element {
-    /// One of several word sequences (each alternative a list of lower-case tokens).
+    /// One of several word sequences.
     Words {
-        /// The alternatives.
-        alternatives: Vec<Vec<String>>,
-        /// The lemma when the element is a `~verb`.
-        verb: Option<String>,
+        /// The alternatives: an index into [`VerbLexicon::word_sets`].
+        set: u32,
+        /// The element is a `~verb`.
+        verb: bool,
+        /// The id of a `~verb`'s base form ([`NO_WORD`] for other words):
+        /// a pattern that meets its verb in the base form written is more
+        /// specific than one that meets it as another verb's inflection
+        /// ("left" under a `~left` entry rather than `~leave`).
+        lemma: u32,
         /// Written in parentheses: may be absent.
         optional: bool,
     },
@@ -170,6 +178,59 @@ pub enum Element {
     Gap,
     /// `+`: the recipient slot.
     Slot,
+}
+
+/// The alternatives of a pattern element: word sequences over word ids,
+/// longest first (so that "prisoner swaps" wins over "prisoner").
+#[derive(Debug, Clone, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize)]
+pub struct WordSet {
+    /// Every alternative's words, one alternative after another.
+    words: Vec<u32>,
+    /// Where each alternative ends in `words`.
+    ends: Vec<u32>,
+    /// The alternatives' first words, sorted: a quick test before trying
+    /// each.
+    pub firsts: Vec<u32>,
+}
+
+impl WordSet {
+    /// The set of these alternatives, in this order.
+    fn new(alternatives: &[Vec<u32>]) -> WordSet {
+        let mut words = Vec::with_capacity(alternatives.iter().map(Vec::len).sum());
+        let mut ends = Vec::with_capacity(alternatives.len());
+        for a in alternatives {
+            words.extend_from_slice(a);
+            ends.push(words.len() as u32);
+        }
+        let mut firsts: Vec<u32> = alternatives.iter().map(|a| a[0]).collect();
+        firsts.sort_unstable();
+        firsts.dedup();
+        WordSet {
+            words,
+            ends,
+            firsts,
+        }
+    }
+
+    /// The alternatives, longest first.
+    pub fn alternatives(&self) -> impl Iterator<Item = &[u32]> {
+        let mut start = 0;
+        self.ends.iter().map(move |&end| {
+            let alt = &self.words[start..end as usize];
+            start = end as usize;
+            alt
+        })
+    }
+
+    /// The number of alternatives.
+    pub fn len(&self) -> usize {
+        self.ends.len()
+    }
+
+    /// True when the set has no alternative (never in a compiled lexicon).
+    pub fn is_empty(&self) -> bool {
+        self.ends.is_empty()
+    }
 }
 
 /// One line of the verb lexicon.
@@ -198,31 +259,13 @@ pub struct VerbPattern {
     pub origin: Origin,
 }
 
-/// A pattern element over word ids ([`VerbLexicon::vocab`]), the form the
-/// coder matches.
-#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
-pub enum WordElement {
-    /// One of several word sequences, longest first.
-    Words {
-        /// The alternatives, as word ids.
-        alternatives: Vec<Vec<u32>>,
-        /// The alternatives' first words, sorted: a quick test before
-        /// trying each.
-        firsts: Vec<u32>,
-        /// The element is a `~verb`.
-        verb: bool,
-        /// The id of a `~verb`'s base form ([`NO_WORD`] for other words):
-        /// a pattern that meets its verb in the base form written is more
-        /// specific than one that meets it as another verb's inflection
-        /// ("left" under a `~left` entry rather than `~leave`).
-        lemma: u32,
-        /// May be absent.
-        optional: bool,
-    },
-    /// `*`: up to four words.
-    Gap,
-    /// `+`: the recipient slot.
-    Slot,
+/// A word a sentence must hold for a pattern to match.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+pub enum Need {
+    /// This word.
+    Word(u32),
+    /// One of the first words of this word set ([`WordSet::firsts`]).
+    OneOf(u32),
 }
 
 /// The id given to a word no pattern has.
@@ -236,18 +279,18 @@ pub struct VerbLexicon {
     pub patterns: Vec<VerbPattern>,
     /// Every word any pattern has → its id.
     pub vocab: FxHashMap<String, u32>,
-    /// Each pattern's elements over word ids, parallel to `patterns`.
+    /// Every distinct list of alternatives the patterns' elements have.
     #[serde(deserialize_with = "crate::exact_vec")]
-    pub elements: Vec<Vec<WordElement>>,
+    pub word_sets: Vec<WordSet>,
     /// Word id → the patterns that start with it, in file order.
     #[serde(deserialize_with = "crate::exact_vec")]
     pub starts: Vec<Vec<u32>>,
     /// For each pattern, the words a sentence must hold somewhere for the
-    /// pattern to match, past its first element: one group per required
-    /// element, and at least one word of each group (an alternative's first
-    /// word). A cheap test that rules out most patterns tried at a word.
+    /// pattern to match, past its first element: one per required element
+    /// (each word of an element written one way). A cheap test that rules
+    /// out most patterns tried at a word.
     #[serde(deserialize_with = "crate::exact_vec")]
-    pub needs: Vec<Vec<Vec<u32>>>,
+    pub needs: Vec<Vec<Need>>,
     /// Every form of every `~verb` in the lexicon → its lemma and forms.
     pub verb_forms: FxHashMap<String, (String, VerbForms)>,
 }
@@ -303,9 +346,16 @@ impl VerbLexicon {
             line,
             message,
         };
-        let mut patterns = Vec::new();
+        let mut lexicon = VerbLexicon {
+            patterns: Vec::new(),
+            vocab: FxHashMap::default(),
+            word_sets: Vec::new(),
+            starts: Vec::new(),
+            needs: Vec::new(),
+            verb_forms: FxHashMap::default(),
+        };
+        let mut known_sets = FxHashMap::default();
         let mut sets: FxHashMap<String, Vec<Vec<String>>> = FxHashMap::default();
-        let mut verb_forms: FxHashMap<String, (String, VerbForms)> = FxHashMap::default();
         let mut code: Option<String> = None;
         for (line, text) in lines(&file.text) {
             let text = text.trim();
@@ -388,7 +438,8 @@ impl VerbLexicon {
                                 let lemma_words: Vec<&str> = lemma.split('_').collect();
                                 let conj = inflector.conjugate(lemma_words[0]);
                                 for (form, flag) in conj.forms() {
-                                    let e = verb_forms
+                                    let e = lexicon
+                                        .verb_forms
                                         .entry(form.to_string())
                                         .or_insert((conj.base.clone(), VerbForms(0)));
                                     e.1 .0 |= flag;
@@ -401,17 +452,15 @@ impl VerbLexicon {
                                 first.get_or_insert(conj.base);
                             }
                             alts.sort_by_key(|a| std::cmp::Reverse(a.len()));
-                            Element::Words {
-                                alternatives: alts,
-                                verb: first,
+                            lexicon.words_element(
+                                &mut known_sets,
+                                &alts,
+                                first.as_deref(),
                                 optional,
-                            }
+                            )
                         } else {
-                            Element::Words {
-                                alternatives: alternatives(file, line, spec, &sets)?,
-                                verb: None,
-                                optional,
-                            }
+                            let alts = alternatives(file, line, spec, &sets)?;
+                            lexicon.words_element(&mut known_sets, &alts, None, optional)
                         }
                     }
                 };
@@ -428,17 +477,50 @@ impl VerbLexicon {
                     ))
                 }
             }
-            patterns.push(pattern);
+            lexicon.patterns.push(pattern);
         }
-        let lexicon = VerbLexicon {
-            patterns,
-            vocab: FxHashMap::default(),
-            elements: Vec::new(),
-            starts: Vec::new(),
-            needs: Vec::new(),
-            verb_forms,
-        };
         Ok(lexicon)
+    }
+
+    /// The id of `word`, given the next one if it has none yet.
+    fn intern_word(&mut self, word: &str) -> u32 {
+        if let Some(&id) = self.vocab.get(word) {
+            return id;
+        }
+        let id = self.vocab.len() as u32;
+        self.vocab.insert(word.to_string(), id);
+        id
+    }
+
+    /// The index of `set` in [`VerbLexicon::word_sets`], added if new;
+    /// `known` maps the sets already there to their index.
+    fn intern_set(&mut self, known: &mut FxHashMap<WordSet, u32>, set: WordSet) -> u32 {
+        let sets = &mut self.word_sets;
+        *known.entry(set).or_insert_with_key(|set| {
+            sets.push(set.clone());
+            (sets.len() - 1) as u32
+        })
+    }
+
+    /// A words element with these alternatives (lower-case words), the
+    /// lemma of a `~verb`.
+    fn words_element(
+        &mut self,
+        known: &mut FxHashMap<WordSet, u32>,
+        alternatives: &[Vec<String>],
+        verb: Option<&str>,
+        optional: bool,
+    ) -> Element {
+        let ids: Vec<Vec<u32>> = alternatives
+            .iter()
+            .map(|a| a.iter().map(|w| self.intern_word(w)).collect())
+            .collect();
+        Element::Words {
+            set: self.intern_set(known, WordSet::new(&ids)),
+            verb: verb.is_some(),
+            lemma: verb.map_or(NO_WORD, |v| self.intern_word(v)),
+            optional,
+        }
     }
 
     /// Adds the patterns of another file after these, so that these win
@@ -450,7 +532,41 @@ impl VerbLexicon {
 
     /// [`VerbLexicon::append`] without rebuilding the index.
     pub fn extend(&mut self, other: VerbLexicon) {
-        self.patterns.extend(other.patterns);
+        // The other file's word ids and sets become this lexicon's.
+        let mut by_id = vec![""; other.vocab.len()];
+        for (word, &id) in &other.vocab {
+            by_id[id as usize] = word;
+        }
+        let words: Vec<u32> = by_id.iter().map(|w| self.intern_word(w)).collect();
+        let mut known = self
+            .word_sets
+            .iter()
+            .enumerate()
+            .map(|(i, set)| (set.clone(), i as u32))
+            .collect();
+        let sets: Vec<u32> = other
+            .word_sets
+            .iter()
+            .map(|set| {
+                let alternatives: Vec<Vec<u32>> = set
+                    .alternatives()
+                    .map(|a| a.iter().map(|&w| words[w as usize]).collect())
+                    .collect();
+                self.intern_set(&mut known, WordSet::new(&alternatives))
+            })
+            .collect();
+        self.patterns
+            .extend(other.patterns.into_iter().map(|mut pattern| {
+                for e in &mut pattern.elements {
+                    if let Element::Words { set, lemma, .. } = e {
+                        *set = sets[*set as usize];
+                        if *lemma != NO_WORD {
+                            *lemma = words[*lemma as usize];
+                        }
+                    }
+                }
+                pattern
+            }));
         for (form, (lemma, flags)) in other.verb_forms {
             self.verb_forms
                 .entry(form)
@@ -460,79 +576,44 @@ impl VerbLexicon {
         }
     }
 
-    /// Rebuilds the word ids and the index from first words to patterns,
-    /// after the patterns were added to or reordered.
+    /// Rebuilds the index from first words to patterns and what each
+    /// pattern needs, after the patterns were added to or reordered.
     pub fn index(&mut self) {
-        let mut vocab: FxHashMap<String, u32> = FxHashMap::default();
-        let mut id = |w: &String| -> u32 {
-            let next = vocab.len() as u32;
-            *vocab.entry(w.clone()).or_insert(next)
-        };
-        self.elements = self
-            .patterns
-            .iter()
-            .map(|p| {
-                p.elements
-                    .iter()
-                    .map(|e| match e {
-                        Element::Words {
-                            alternatives,
-                            verb,
-                            optional,
-                        } => {
-                            let alternatives: Vec<Vec<u32>> = alternatives
-                                .iter()
-                                .map(|a| a.iter().map(&mut id).collect())
-                                .collect();
-                            let mut firsts: Vec<u32> = alternatives.iter().map(|a| a[0]).collect();
-                            firsts.sort_unstable();
-                            firsts.dedup();
-                            WordElement::Words {
-                                alternatives,
-                                firsts,
-                                verb: verb.is_some(),
-                                lemma: verb.as_ref().map_or(NO_WORD, &mut id),
-                                optional: *optional,
-                            }
-                        }
-                        Element::Gap => WordElement::Gap,
-                        Element::Slot => WordElement::Slot,
-                    })
-                    .collect()
-            })
-            .collect();
-        let mut starts: Vec<Vec<u32>> = vec![Vec::new(); vocab.len()];
-        for (i, elements) in self.elements.iter().enumerate() {
-            if let Some(WordElement::Words { firsts, .. }) = elements.first() {
-                for &w in firsts {
+        let mut starts: Vec<Vec<u32>> = vec![Vec::new(); self.vocab.len()];
+        for (i, p) in self.patterns.iter().enumerate() {
+            if let Some(Element::Words { set, .. }) = p.elements.first() {
+                for &w in &self.word_sets[*set as usize].firsts {
                     starts[w as usize].push(i as u32);
                 }
             }
         }
         self.needs = self
-            .elements
+            .patterns
             .iter()
-            .map(|elements| {
-                let mut groups = Vec::new();
-                for e in elements.iter().skip(1) {
-                    if let WordElement::Words {
-                        alternatives,
-                        firsts,
+            .map(|p| {
+                let mut needs = Vec::new();
+                for e in p.elements.iter().skip(1) {
+                    let Element::Words {
+                        set,
                         optional: false,
                         ..
-                    } = e
-                    {
-                        match &alternatives[..] {
-                            // One way to write it: every word is needed.
-                            [only] => groups.extend(only.iter().map(|&w| vec![w])),
-                            _ => groups.push(firsts.clone()),
-                        }
+                    } = *e
+                    else {
+                        continue;
+                    };
+                    let words = &self.word_sets[set as usize];
+                    if words.len() == 1 {
+                        // One way to write it: every word is needed.
+                        needs.extend(words.alternatives().flatten().map(|&w| Need::Word(w)));
+                    } else if let [first] = words.firsts[..] {
+                        needs.push(Need::Word(first));
+                    } else {
+                        needs.push(Need::OneOf(set));
                     }
                 }
-                groups
+                needs
             })
             .collect();
-        self.vocab = vocab;
         self.starts = starts;
     }
 
