@@ -1061,7 +1061,10 @@ impl Pipeline {
             {
                 confidence -= 0.05;
             }
-            if in_background_clause(s, t.start) {
+            if in_background_clause(s, t.start, verb_tokens)
+                || in_relative_clause(s, t.start, verb_tokens)
+                || participial_adjunct(s, t.start)
+            {
                 confidence -= 0.15;
             }
             let mut rule = format!("{} [{}] {}", p.origin, p.code, p.text);
@@ -1345,10 +1348,53 @@ fn speaker_anonymous(s: &Sentence, m: usize) -> bool {
 const BACKGROUND: &[&str] = &["after", "following", "since", "before"];
 
 /// True when the trigger at token `start` stands in a clause opened by a
-/// [`BACKGROUND`] word: one within the few words before it, with no
-/// punctuation between.
-fn in_background_clause(s: &Sentence, start: usize) -> bool {
-    near_before(s, start).any(|k| BACKGROUND.contains(&s.lower(k)))
+/// [`BACKGROUND`] word: one before it with no punctuation and no other verb
+/// between ("since the Syrian government and its backers defeated").
+fn in_background_clause(s: &Sentence, start: usize, verb_tokens: &[bool]) -> bool {
+    clause_opened_by(s, start, verb_tokens, |k| BACKGROUND.contains(&s.lower(k)))
+}
+
+/// True when a token `opens` the clause the trigger at token `start`
+/// stands in: found going back before punctuation or another verb.
+fn clause_opened_by(
+    s: &Sentence,
+    start: usize,
+    verb_tokens: &[bool],
+    opens: impl Fn(usize) -> bool,
+) -> bool {
+    for k in (0..start).rev() {
+        if s.is(k, class::HARD_PUNCT | class::COMMA) || verb_tokens[k] {
+            return false;
+        }
+        if opens(k) {
+            return true;
+        }
+    }
+    false
+}
+
+/// True when the trigger at token `start` is the verb of a relative clause
+/// ("Macedonia, which is preparing an offensive"), or an infinitive in one
+/// ("peacekeepers, who are deployed to oversee a ceasefire"): it tells
+/// about a noun of the main clause, whose event comes first. A verb between
+/// the pronoun and the trigger ends the relative clause ("the man who was
+/// arrested confessed").
+fn in_relative_clause(s: &Sentence, start: usize, verb_tokens: &[bool]) -> bool {
+    let relative = |k: usize| s.is(k, class::RELATIVE) && s.lower(k) != "that";
+    if start > 0 && s.lower(start - 1) == "to" {
+        // An infinitive: other verbs of the clause may come between.
+        let no_verbs = vec![false; verb_tokens.len()];
+        return clause_opened_by(s, start, &no_verbs, relative);
+    }
+    clause_opened_by(s, start, verb_tokens, relative)
+}
+
+/// True when the trigger at token `start` is a participle or gerund after
+/// a comma or a preposition ("rioted, setting fire to their cells",
+/// "joined the crowds in demanding a vote"): it tells how or why the main
+/// clause's event happened.
+fn participial_adjunct(s: &Sentence, start: usize) -> bool {
+    start > 0 && s.lower(start).ends_with("ing") && s.is(start - 1, class::COMMA | class::PREP)
 }
 
 /// The tokens within six words before `start`, nearest first, up to the
