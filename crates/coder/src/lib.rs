@@ -934,11 +934,13 @@ impl Pipeline {
                 cue_class = Some("intent");
             }
             // "Nigeria will withdraw its force unless ...", "farmers said they
-            // would blockade Paris": announced coercion is a threat.
+            // would blockade Paris", "the EU may halt its mediation if ...":
+            // announced coercion, or coercion that may come on a condition,
+            // is a threat.
             let announced = cue_class.is_none()
                 && !neg
                 && !imminent
-                && future
+                && (future || (hypo && cond))
                 && ["14", "16", "17", "18", "19", "20"]
                     .iter()
                     .any(|r| code.starts_with(r));

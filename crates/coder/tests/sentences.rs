@@ -81,6 +81,9 @@ const ROWS: &[Row] = &[
     // What a speaker says another must do is a demand, whatever the verb.
     Row { text: "Russia's foreign ministry said on Tuesday that Sudan must give back the helicopter within a week.",
           expect: Expect { event_type: "REQUEST", trigger: "must give", actor: &["RUSGOV"], recipient: &["SDN"], modality: &[] } },
+    // Coercion that may come on a condition is a threat.
+    Row { text: "The European Union may suspend its aid to Belgrade if the fighting continues, a spokesman said.",
+          expect: Expect { event_type: "THREATEN", trigger: "suspend its aid", actor: &["IGOEUREEC"], recipient: &["SRBGOV"], modality: &["conditional", "hypothetical"] } },
     // A quantity of a quantity: the students are still the subject.
     Row { text: "Tens of thousands of Chilean students staged demonstrations on Thursday.",
           expect: Expect { event_type: "PROTEST", trigger: "staged demonstrations", actor: &["CHLEDU"], recipient: &[], modality: &[] } },
