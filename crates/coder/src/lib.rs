@@ -1396,7 +1396,11 @@ fn in_relative_clause(s: &Sentence, start: usize, verb_tokens: &[bool]) -> bool 
 /// "joined the crowds in demanding a vote"): it tells how or why the main
 /// clause's event happened.
 fn participial_adjunct(s: &Sentence, start: usize) -> bool {
-    start > 0 && s.lower(start).ends_with("ing") && s.is(start - 1, class::COMMA | class::PREP)
+    // "committed to holding talks": after "to" the gerund is the complement.
+    start > 0
+        && s.lower(start).ends_with("ing")
+        && s.is(start - 1, class::COMMA | class::PREP)
+        && s.lower(start - 1) != "to"
 }
 
 /// The tokens within six words before `start`, nearest first, up to the

@@ -285,6 +285,11 @@ pub(crate) fn subject(
             }
             continue;
         }
+        if verb_tokens[i] && !s.is(i, class::REPORTING) && only_skipped && s.lower(i + 1) == "to" {
+            // "continued to send arms", "has tried to hack": the subject of
+            // the verb before "to" is the infinitive's.
+            continue;
+        }
         if verb_tokens[i] || s.is(i, class::REPORTING) {
             return None;
         }
@@ -529,6 +534,20 @@ pub(crate) fn is_passive(s: &Sentence, t: &Trigger) -> bool {
         return false;
     };
     if !s.verb[v].has(VerbForms::PARTICIPLE) {
+        return false;
+    }
+    // "is committed to", "was determined to": a state of mind, not a
+    // passive.
+    const STATES: &[&str] = &[
+        "committed",
+        "determined",
+        "prepared",
+        "opposed",
+        "dedicated",
+        "resolved",
+        "inclined",
+    ];
+    if STATES.contains(&s.lower(v)) && v + 1 < s.len() && s.lower(v + 1) == "to" {
         return false;
     }
     let mut k = v;

@@ -84,6 +84,12 @@ const ROWS: &[Row] = &[
     // Coercion that may come on a condition is a threat.
     Row { text: "The European Union may suspend its aid to Belgrade if the fighting continues, a spokesman said.",
           expect: Expect { event_type: "THREATEN", trigger: "suspend its aid", actor: &["IGOEUREEC"], recipient: &["SRBGOV"], modality: &["conditional", "hypothetical"] } },
+    // The subject of "continued to" is the infinitive's.
+    Row { text: "The United States continued to send weapons to Taiwan last year, officials said.",
+          expect: Expect { event_type: "AID", trigger: "send weapons to", actor: &["USA"], recipient: &["TWN"], modality: &[] } },
+    // "is committed to" is a state, not a passive.
+    Row { text: "Minister Luis Gomez said Venezuela is committed to dialogue with the opposition.",
+          expect: Expect { event_type: "AGREE", trigger: "committed to", actor: &["VEN"], recipient: &["VENOPP"], modality: &["intent"] } },
     // A quantity of a quantity: the students are still the subject.
     Row { text: "Tens of thousands of Chilean students staged demonstrations on Thursday.",
           expect: Expect { event_type: "PROTEST", trigger: "staged demonstrations", actor: &["CHLEDU"], recipient: &[], modality: &[] } },
