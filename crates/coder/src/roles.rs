@@ -590,7 +590,26 @@ pub(crate) fn participle_subject(s: &Sentence, t: &Trigger) -> Option<Vec<usize>
         return None;
     }
     let opens_sentence = (0..t.start).all(|k| s.is(k, class::QUOTE | class::ADVERB));
-    let after_comma = t.start > 0 && s.lower(t.start - 1) == ",";
+    // "issued a declaration demanding that ...", "passed a resolution
+    // condemning the attack": what a document says, its author says, the
+    // clause's subject, as after a comma.
+    const DOCUMENTS: &[&str] = &[
+        "declaration",
+        "statement",
+        "resolution",
+        "resolutions",
+        "letter",
+        "communique",
+        "message",
+        "note",
+        "appeal",
+        "petition",
+        "motion",
+        "memorandum",
+        "notice",
+    ];
+    let after_noun = t.start > 0 && DOCUMENTS.contains(&s.lower(t.start - 1));
+    let after_comma = t.start > 0 && s.lower(t.start - 1) == "," || after_noun;
     if opens_sentence {
         // The first actor after the participle phrase's comma.
         let comma = (t.end..s.len()).find(|&k| s.lower(k) == ",")?;

@@ -90,6 +90,12 @@ const ROWS: &[Row] = &[
     // "is committed to" is a state, not a passive.
     Row { text: "Minister Luis Gomez said Venezuela is committed to dialogue with the opposition.",
           expect: Expect { event_type: "AGREE", trigger: "committed to", actor: &["VEN"], recipient: &["VENOPP"], modality: &["intent"] } },
+    // What a statement demands, its author demands.
+    Row { text: "The Kurdish party issued a statement demanding that the Turkish government release its leader.",
+          expect: Expect { event_type: "REQUEST", trigger: "demanding that", actor: &["TURPTY"], recipient: &["TURGOV"], modality: &[] } },
+    // Announcing a boycott of contacts threatens to cut relations.
+    Row { text: "Palestinian leaders said they would boycott all contacts with the United States.",
+          expect: Expect { event_type: "THREATEN", trigger: "boycott all contacts with", actor: &["PSEGOV"], recipient: &["USA"], modality: &["future"] } },
     // A quantity of a quantity: the students are still the subject.
     Row { text: "Tens of thousands of Chilean students staged demonstrations on Thursday.",
           expect: Expect { event_type: "PROTEST", trigger: "staged demonstrations", actor: &["CHLEDU"], recipient: &[], modality: &[] } },
