@@ -118,45 +118,40 @@ fn lookup_of_a_whole_name_and_its_case_rule() {
     assert!(!text.contains("together:"), "{text}");
 }
 
+/// `dyad dict lookup NAME --date DATE`: its output, and the code it gives.
+fn lookup_code_on(name: &str, date: &str) -> (String, String) {
+    let text = stdout(&dyad(&["dict", "lookup", name, "--date", date]));
+    let code = text
+        .lines()
+        .find_map(|l| l.trim().strip_prefix("code"))
+        .map(|c| c.trim().to_string())
+        .unwrap_or_default();
+    (text, code)
+}
+
 #[test]
 fn lookup_gives_an_office_holder_the_code_of_the_date() {
     // The shipped Phoenix entry: a US politician before and during his
     // presidency, each code with its own line.
-    let code_on = |date: &str| {
-        let text = stdout(&dyad(&["dict", "lookup", "George W. Bush", "--date", date]));
+    for (date, expected) in [("2005-06-01", "USAGOV"), ("1995-06-01", "USAELI")] {
+        let (text, code) = lookup_code_on("George W. Bush", date);
         assert!(
             text.contains("dated     2001-01-20..2009-01-20 USAGOV at actors/"),
             "{text}"
         );
-        text.lines()
-            .find_map(|l| l.trim().strip_prefix("code"))
-            .map(|c| c.trim().to_string())
-            .unwrap_or_default()
-    };
-    assert_eq!(code_on("2005-06-01"), "USAGOV");
-    assert_eq!(code_on("1995-06-01"), "USAELI");
+        assert_eq!(code, expected, "{text}");
+    }
 }
 
 #[test]
 fn lookup_of_an_international_office_holder() {
     // Phoenix.International writes the UN Secretary-General's term on the
     // entry's own line; outside it he is an elite.
-    let code_on = |date: &str| {
-        let text = stdout(&dyad(&[
-            "dict",
-            "lookup",
-            "Javier de Cuellar",
-            "--date",
-            date,
-        ]));
+    for (date, expected) in [("1985-01-01", "IGOUNO"), ("1995-01-01", "ELI")] {
+        let (text, code) = lookup_code_on("Javier de Cuellar", date);
         assert!(text.contains("(person, entry at actors/"), "{text}");
-        text.lines()
-            .find_map(|l| l.trim().strip_prefix("code"))
-            .map(|c| c.trim().to_string())
-            .unwrap_or_default()
-    };
-    assert_eq!(code_on("1985-01-01"), "IGOUNO");
-    assert_eq!(code_on("1995-01-01"), "ELI");
+        assert_eq!(code, expected, "{text}");
+    }
 }
 
 #[test]

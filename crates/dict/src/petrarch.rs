@@ -1583,15 +1583,17 @@ mod tests {
         assert!(text.contains("[~NGM]"), "{text}");
     }
 
+    /// An actor file's text converted, with the import report.
+    fn actors(text: &str) -> (String, ImportReport) {
+        let mut rep = ImportReport::default();
+        let out = convert_actors(&file("x.actors.txt", text), &mut rep);
+        (out, rep)
+    }
+
     #[test]
     fn date_restrictions_may_have_spaces() {
-        let mut rep = ImportReport::default();
-        let text = convert_actors(
-            &file(
-                "x.actors.txt",
-                "GOLLUM\n+SMEAGOL\n\t[HOB < 950601]\n\t[HOBGOV 19950601 - 19990815]\n\t[HOBREB >990816]\n",
-            ),
-            &mut rep,
+        let (text, rep) = actors(
+            "GOLLUM\n+SMEAGOL\n\t[HOB < 950601]\n\t[HOBGOV 19950601 - 19990815]\n\t[HOBREB >990816]\n",
         );
         assert!(text.contains("@ ..1995-06-01 [HOB]"), "{text}");
         assert!(text.contains("@ 1995-06-01..1999-08-15 [HOBGOV]"), "{text}");
@@ -1603,17 +1605,12 @@ mod tests {
     fn head_line_codes_and_who_is_a_person() {
         // Entries as Phoenix.International.actors.txt and
         // Phoenix.Countries.actors.txt of PETRARCH2 write them.
-        let mut rep = ImportReport::default();
-        let text = convert_actors(
-            &file(
-                "x.actors.txt",
-                "JAVIER_DE_CUELLAR_\t[IGOUNO 820101-911231] [ELI]# IGOrulers.txt\n\
-                 ABBEY_NATIONAL_\t[MNCGBR <040726][MNCESP]\n\
-                 HUMAN_RIGHTS_INTERNET_OTTAWA_ [NGOCANHRI]\n\t[NGOUSAHRI <900101]\n\
-                 BARACK_OBAMA\n+PRESIDENT_BARACK_OBAMA\n\t[USAGOV >20090120]\n\
-                 HEZBOLLAH_ [LBNREB]\n+SHEIKH_HASSAN_NASRALLAH_\n",
-            ),
-            &mut rep,
+        let (text, rep) = actors(
+            "JAVIER_DE_CUELLAR_\t[IGOUNO 820101-911231] [ELI]# IGOrulers.txt\n\
+             ABBEY_NATIONAL_\t[MNCGBR <040726][MNCESP]\n\
+             HUMAN_RIGHTS_INTERNET_OTTAWA_ [NGOCANHRI]\n\t[NGOUSAHRI <900101]\n\
+             BARACK_OBAMA\n+PRESIDENT_BARACK_OBAMA\n\t[USAGOV >20090120]\n\
+             HEZBOLLAH_ [LBNREB]\n+SHEIKH_HASSAN_NASRALLAH_\n",
         );
         assert!(rep.dropped_by_reason().is_empty(), "{text}");
         assert!(
