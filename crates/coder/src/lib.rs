@@ -1353,19 +1353,25 @@ const BACKGROUND: &[&str] = &["after", "following", "since", "before"];
 /// [`BACKGROUND`] word: one before it with no punctuation and no other verb
 /// between ("since the Syrian government and its backers defeated").
 fn in_background_clause(s: &Sentence, start: usize, verb_tokens: &[bool]) -> bool {
-    clause_opened_by(s, start, verb_tokens, |k| BACKGROUND.contains(&s.lower(k)))
+    clause_opened_by(
+        s,
+        start,
+        |k| verb_tokens[k],
+        |k| BACKGROUND.contains(&s.lower(k)),
+    )
 }
 
 /// True when a token `opens` the clause the trigger at token `start`
-/// stands in: found going back before punctuation or another verb.
+/// stands in: found going back before punctuation or a token that `ends`
+/// the clause (another verb).
 fn clause_opened_by(
     s: &Sentence,
     start: usize,
-    verb_tokens: &[bool],
+    ends: impl Fn(usize) -> bool,
     opens: impl Fn(usize) -> bool,
 ) -> bool {
     for k in (0..start).rev() {
-        if s.is(k, class::HARD_PUNCT | class::COMMA) || verb_tokens[k] {
+        if s.is(k, class::HARD_PUNCT | class::COMMA) || ends(k) {
             return false;
         }
         if opens(k) {
@@ -1385,10 +1391,9 @@ fn in_relative_clause(s: &Sentence, start: usize, verb_tokens: &[bool]) -> bool 
     let relative = |k: usize| s.is(k, class::RELATIVE) && s.lower(k) != "that";
     if start > 0 && s.lower(start - 1) == "to" {
         // An infinitive: other verbs of the clause may come between.
-        let no_verbs = vec![false; verb_tokens.len()];
-        return clause_opened_by(s, start, &no_verbs, relative);
+        return clause_opened_by(s, start, |_| false, relative);
     }
-    clause_opened_by(s, start, verb_tokens, relative)
+    clause_opened_by(s, start, |k| verb_tokens[k], relative)
 }
 
 /// True when the trigger at token `start` is a participle or gerund after

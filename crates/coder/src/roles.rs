@@ -609,7 +609,7 @@ pub(crate) fn participle_subject(s: &Sentence, t: &Trigger) -> Option<Vec<usize>
         "notice",
     ];
     let after_noun = t.start > 0 && DOCUMENTS.contains(&s.lower(t.start - 1));
-    let after_comma = t.start > 0 && s.lower(t.start - 1) == "," || after_noun;
+    let after_comma = (t.start > 0 && s.lower(t.start - 1) == ",") || after_noun;
     if opens_sentence {
         // The first actor after the participle phrase's comma.
         let comma = (t.end..s.len()).find(|&k| s.lower(k) == ",")?;
