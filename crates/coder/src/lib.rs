@@ -1211,13 +1211,17 @@ fn invited_meeting(s: &Sentence, invitation: &Coded) -> Option<Coded> {
 /// instead, with its own code composed as a demand; this rule covers the
 /// verbs no pattern knows.
 fn must_demands(s: &Sentence, frames: &[Frame], coded: &[Coded]) -> Vec<Coded> {
+    let musts: Vec<usize> = (1..s.len()).filter(|&k| s.lower(k) == "must").collect();
+    if musts.is_empty() {
+        return Vec::new();
+    }
     let speakers: Vec<Frame> = frames
         .iter()
         .filter(|f| !f.speaker.is_empty())
         .cloned()
         .collect();
     let mut out = Vec::new();
-    for at in (1..s.len()).filter(|&k| s.lower(k) == "must") {
+    for at in musts {
         // "it must have been prepared" is a guess; "the culprits must be
         // punished" asks it of someone unnamed; "we must act" is a
         // commitment of one's own. None is a demand of the subject.
