@@ -24,7 +24,9 @@ hand-curated core in data/:
 A phrase the core (or an earlier imported entry) already has is dropped, so
 the core always wins and `dyad dict lint` finds no conflicts; single-word
 names of people are dropped too (a surname alone is too often someone
-else). Counts and reasons are printed, and written to data/IMPORT.md.
+else), and so are the common nouns some Phoenix country blocks list as
+names (GENERIC: "country", "nation" under Georgia). Counts and reasons
+are printed, and written to data/IMPORT.md.
 
 Usage: python3 scripts/import_petrarch.py [PETRARCH_DICT_DIR]
 """
@@ -45,6 +47,14 @@ HEADER = """# Converted by scripts/import_petrarch.py (`dyad dict import`) from
 # line it came from. Do not edit by hand: put corrections in the core files
 # (which win) or a user dictionary, and rerun the script.
 """
+
+
+# Common nouns and adjectives that some Phoenix blocks list among a country's
+# names; in news text they name no one actor.
+GENERIC = {
+    "country", "nation", "republic", "state", "kingdom", "territory",
+    "sovereign state", "eurasian state", "occupied",
+}
 
 
 def key(phrase):
@@ -107,6 +117,9 @@ def merge_actor_file(src, dst, source_name, seen, report, keep):
                     continue
                 if k in seen:
                     report["phrase the core or an earlier entry already has"] += 1
+                    continue
+                if k in GENERIC:
+                    report["common noun, names no one actor (GENERIC)"] += 1
                     continue
                 if person and " " not in k:
                     report["single-word name of a person"] += 1

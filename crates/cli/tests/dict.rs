@@ -118,6 +118,18 @@ fn lookup_of_a_whole_name_and_its_case_rule() {
     assert!(!text.contains("together:"), "{text}");
 }
 
+#[test]
+fn common_nouns_name_no_actor() {
+    // Phoenix lists "country" and "nation" among Georgia's names; the
+    // import leaves them out, and keeps the names that are names.
+    for noun in ["country", "nation", "republic", "occupied"] {
+        let text = stdout(&dyad(&["dict", "lookup", noun]));
+        assert!(text.contains("no actor or agent phrase"), "{noun}: {text}");
+    }
+    let (text, code) = lookup_code_on("Sakartvelo", "2017-02-13");
+    assert_eq!(code, "GEO", "{text}");
+}
+
 /// `dyad dict lookup NAME --date DATE`: its output, and the code it gives.
 fn lookup_code_on(name: &str, date: &str) -> (String, String) {
     let text = stdout(&dyad(&["dict", "lookup", name, "--date", date]));
