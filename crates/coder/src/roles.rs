@@ -263,10 +263,11 @@ pub(crate) fn subject(
                 .map(|m| (vec![m], "antecedent of relative pronoun"));
         }
         if s.lower(i) == ")" {
-            // "the European Union (EU) agree": an abbreviation in
-            // parentheses right after a name belongs to the name.
+            // "the European Union (EU) agree", "workers of the Serbian
+            // Workers' Union (SSS) stopped": a short aside in parentheses
+            // (an abbreviation) is walked past.
             let open = (i.saturating_sub(4)..i).rev().find(|&k| s.lower(k) == "(");
-            if let Some(open) = open.filter(|&o| s.mention_ending(o).is_some()) {
+            if let Some(open) = open {
                 i = open;
                 continue;
             }

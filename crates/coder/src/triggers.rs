@@ -45,6 +45,18 @@ fn gap_ok(s: &Sentence, i: usize) -> bool {
     ) || s.lower(i) == "as"
 }
 
+/// An apposition naming one actor between commas (", UNHCR," in "forced
+/// the UN refugee agency, UNHCR, out of"): a gap passes over it whole.
+/// Returns the token after its closing comma.
+fn apposition_end(s: &Sentence, i: usize) -> Option<usize> {
+    if i == 0 || i >= s.len() || s.lower(i) != "," {
+        return None;
+    }
+    let m = (*s.mention_at.get(i + 1)?)?;
+    let end = s.mentions[m].end;
+    (s.mentions[m].start == i + 1 && end < s.len() && s.lower(end) == ",").then_some(end + 1)
+}
+
 /// Matches elements `ei..` of a pattern from token `ti`; on success `acc`
 /// holds the bindings and the end token is returned.
 fn match_from(
@@ -110,15 +122,20 @@ fn match_from(
             None
         }
         Element::Gap => {
-            for k in 0..=GAP {
-                if k > 0 && (ti + k > n || !gap_ok(s, ti + k - 1)) {
-                    break;
-                }
-                if let Some(end) = match_from(s, lexicon, elements, ei + 1, ti + k, acc) {
+            let (mut t, mut spanned) = (ti, 0);
+            loop {
+                if let Some(end) = match_from(s, lexicon, elements, ei + 1, t, acc) {
                     return Some(end);
                 }
+                if let Some(after) = apposition_end(s, t) {
+                    t = after;
+                } else if spanned < GAP && t < n && gap_ok(s, t) {
+                    spanned += 1;
+                    t += 1;
+                } else {
+                    return None;
+                }
             }
-            None
         }
         Element::Slot => {
             let mut has_actor = false;

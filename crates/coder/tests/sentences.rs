@@ -102,6 +102,15 @@ const ROWS: &[Row] = &[
     // "about" before a number says how many; it governs nothing.
     Row { text: "About 300 Kenyan farmers blocked the main highway outside Nakuru.",
           expect: Expect { event_type: "PROTEST", trigger: "blocked the main highway", actor: &["KENAGR"], recipient: &[], modality: &[] } },
+    // An abbreviation in parentheses does not end the subject's noun phrase.
+    Row { text: "Dock workers affiliated with the Chilean Port Workers Union (UPCH) stopped work on Tuesday.",
+          expect: Expect { event_type: "PROTEST", trigger: "stopped work", actor: &["CHLLAB"], recipient: &[], modality: &[] } },
+    // A gap passes over an apposition between commas.
+    Row { text: "Ghana forced the UN agency, UNICEF, out of the country.",
+          expect: Expect { event_type: "SANCTION", trigger: "forced the UN agency, UNICEF, out of the country", actor: &["GHA"], recipient: &["IGOUNO"], modality: &[] } },
+    // British spelling of a regular verb: "cancelled", "travelling".
+    Row { text: "Albania cancelled restrictions on foreign journalists.",
+          expect: Expect { event_type: "CONCEDE", trigger: "cancelled restrictions on", actor: &["ALB"], recipient: &["ALBMED"], modality: &[] } },
 ];
 
 #[test]

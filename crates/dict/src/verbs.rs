@@ -43,18 +43,24 @@ pub struct Conjugation {
     pub participle: String,
     /// "taking"
     pub gerund: String,
+    /// Other spellings of these forms, with their flags: "cancelled" beside
+    /// "canceled", "speeded" beside "sped".
+    #[serde(default)]
+    pub also: Vec<(String, u8)>,
 }
 
 impl Conjugation {
-    /// Each form with its flag.
-    pub fn forms(&self) -> [(&str, u8); 5] {
-        [
-            (&self.base, VerbForms::BASE),
+    /// Each form with its flag, the other spellings last.
+    pub fn forms(&self) -> Vec<(&str, u8)> {
+        let mut forms = vec![
+            (self.base.as_str(), VerbForms::BASE),
             (&self.third, VerbForms::THIRD),
             (&self.past, VerbForms::PAST),
             (&self.participle, VerbForms::PARTICIPLE),
             (&self.gerund, VerbForms::GERUND),
-        ]
+        ];
+        forms.extend(self.also.iter().map(|(w, f)| (w.as_str(), *f)));
+        forms
     }
 }
 
@@ -69,7 +75,9 @@ fn is_vowel(c: char) -> bool {
 }
 
 impl Inflector {
-    /// Reads `verb_forms.txt`: `lemma past participle [third] [gerund]`.
+    /// Reads `verb_forms.txt`: `lemma past participle [third] [gerund]`; a
+    /// form may list other spellings after `|` (`speed sped|speeded
+    /// sped|speeded`).
     pub fn parse(file: Option<&SourceFile>) -> Result<Inflector, DictError> {
         let mut irregular = FxHashMap::default();
         let Some(file) = file else {
@@ -85,14 +93,27 @@ impl Inflector {
                 });
             }
             let regular = Inflector::regular(words[0]);
+            let mut also = Vec::new();
+            // The first spelling of a field is the form; the rest go to `also`.
+            let mut field = |k: usize, flag: u8| -> Option<String> {
+                let mut spellings = words.get(k)?.split('|').map(str::to_lowercase);
+                let first = spellings.next()?;
+                also.extend(spellings.map(|w| (w, flag)));
+                Some(first)
+            };
+            let past = field(1, VerbForms::PAST).unwrap_or_default();
+            let participle = field(2, VerbForms::PARTICIPLE).unwrap_or_default();
+            let third = field(3, VerbForms::THIRD).unwrap_or(regular.third);
+            let gerund = field(4, VerbForms::GERUND).unwrap_or(regular.gerund);
             irregular.insert(
                 words[0].to_lowercase(),
                 Conjugation {
                     base: words[0].to_lowercase(),
-                    past: words[1].to_lowercase(),
-                    participle: words[2].to_lowercase(),
-                    third: words.get(3).map_or(regular.third, |w| w.to_lowercase()),
-                    gerund: words.get(4).map_or(regular.gerund, |w| w.to_lowercase()),
+                    past,
+                    participle,
+                    third,
+                    gerund,
+                    also,
                 },
             );
         }
@@ -144,12 +165,35 @@ impl Inflector {
         } else {
             format!("{lemma}ing")
         };
+        // British spelling doubles a final l after one vowel in an
+        // unstressed syllable: "cancelled", "travelling", "labelled". Only
+        // verbs of more than one syllable; the stressed ones that double in
+        // every spelling ("controlled", "expelled") are in verb_forms.txt.
+        let mut also = Vec::new();
+        let syllables = chars
+            .iter()
+            .enumerate()
+            .filter(|&(i, &c)| is_vowel(c) && (i == 0 || !is_vowel(chars[i - 1])))
+            .count();
+        if last == 'l'
+            && is_vowel(before)
+            && chars.len() >= 3
+            && !is_vowel(chars[chars.len() - 3])
+            && syllables > 1
+        {
+            also.push((
+                format!("{lemma}led"),
+                VerbForms::PAST | VerbForms::PARTICIPLE,
+            ));
+            also.push((format!("{lemma}ling"), VerbForms::GERUND));
+        }
         Conjugation {
             base: lemma.to_string(),
             third,
             participle: past.clone(),
             past,
             gerund,
+            also,
         }
     }
 }
