@@ -197,7 +197,8 @@ def read_verb_forms(path, rep):
             if not 3 <= len(words) <= 5:
                 rep.error(where, "expected `lemma past past_participle [third_person] [gerund]`")
                 continue
-            if any(not re.fullmatch(r"[a-z][a-z\-']*", w) for w in words):
+            # A field may list other spellings: `sped|speeded`.
+            if any(not re.fullmatch(r"[a-z][a-z\-']*", v) for w in words for v in w.split("|")):
                 rep.error(where, "forms are lower-case words")
                 continue
             if words[0] in forms:
@@ -214,12 +215,11 @@ def parse_element(tok, sets, where, rep):
     if tok == "+":
         return "slot"
     if tok.startswith("~"):
-        if "|" in tok:
-            rep.error(where, f"{tok!r}: `~verb` inside alternatives is not in the grammar; write one line per verb")
-            return None
-        if not VERB_RE.match(tok):
-            rep.error(where, f"bad verb element {tok!r} (one lower-case lemma after ~)")
-            return None
+        # `~grant|~give`: synonyms sharing the rest of the pattern.
+        for alt in tok.split("|"):
+            if not VERB_RE.match(alt):
+                rep.error(where, f"bad verb element {alt!r} (one lower-case lemma after ~; synonyms as ~a|~b)")
+                return None
         return "verb"
     if tok.startswith("&"):
         if "|" in tok:
@@ -375,7 +375,8 @@ def check(data_dir, quiet):
         seen[key] = (code, where)
         for t in tokens:
             if t.startswith("~"):
-                verbs_used[t[1:]].append(where)
+                for alt in t.split("|"):
+                    verbs_used[alt[1:]].append(where)
         if "verb" not in kinds:
             no_verb += 1
         patterns.append((code, opts, kinds, tokens, where))

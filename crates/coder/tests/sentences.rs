@@ -111,6 +111,17 @@ const ROWS: &[Row] = &[
     // British spelling of a regular verb: "cancelled", "travelling".
     Row { text: "Albania cancelled restrictions on foreign journalists.",
           expect: Expect { event_type: "CONCEDE", trigger: "cancelled restrictions on", actor: &["ALB"], recipient: &["ALBMED"], modality: &[] } },
+    // Opposing a mediation is rejecting it (CAMEO 126).
+    Row { text: "Venezuela is opposed to Brazilian mediation in the border dispute.",
+          expect: Expect { event_type: "REJECT", trigger: "opposed to Brazilian mediation", actor: &["VEN"], recipient: &["BRA"], modality: &[] } },
+    // Lifting a blockade eases a military blockade (0872), not a protest (082).
+    Row { text: "The Turkish navy lifted on Monday a week-old blockade of the port.",
+          expect: Expect { event_type: "RETREAT", trigger: "lifted on Monday a week-old blockade", actor: &["TURMIL"], recipient: &[], modality: &[] } },
+    // A passive without an agent: the subject is investigated.
+    Row { text: "A British journalist has been put under investigation in France over the leak.",
+          expect: Expect { event_type: "ACCUSE", trigger: "put under investigation", actor: &[], recipient: &["GBRMED"], modality: &[] } },
+    Row { text: "Riot police prevented a rally outside parliament.",
+          expect: Expect { event_type: "COERCE", trigger: "prevented a rally", actor: &["COP"], recipient: &[], modality: &[] } },
 ];
 
 #[test]
