@@ -863,8 +863,11 @@ impl Pipeline {
                 recipient_refs.retain(|r| !actor_refs.iter().any(|a| same_actor(s, a, r)));
             }
             actor_refs.dedup_by(|a, b| same_actor(s, a, b));
-            // "X said that Libya must hand over the suspects": X demands it of Libya.
-            let must_frame = frames.iter().rev().filter(|_| comp.is_none()).find(|f| {
+            // "X said that Libya must hand over the suspects": X demands it of
+            // Libya; "the US must be ready to mediate": the readiness is
+            // demanded, so an intent cue gives way to the demand.
+            let must_governs = comp.as_ref().is_none_or(|c| c.class == "intent");
+            let must_frame = frames.iter().rev().filter(|_| must_governs).find(|f| {
                 !f.speaker.is_empty()
                     && f.cue.1 <= t.start
                     && (f.cue.1..t.start).any(|k| s.lower(k) == "must")

@@ -122,6 +122,17 @@ const ROWS: &[Row] = &[
           expect: Expect { event_type: "ACCUSE", trigger: "put under investigation", actor: &[], recipient: &["GBRMED"], modality: &[] } },
     Row { text: "Riot police prevented a rally outside parliament.",
           expect: Expect { event_type: "COERCE", trigger: "prevented a rally", actor: &["COP"], recipient: &[], modality: &[] } },
+    // Two armies' war games together are military cooperation (062) when
+    // the subject is compound; one army's are a show of force (150).
+    Row { text: "Mexican and Canadian warships launched a week of war games in the Pacific.",
+          expect: Expect { event_type: "COOPERATE", trigger: "launched a week of war games", actor: &["MEX", "CANMIL"], recipient: &["MEX", "CANMIL"], modality: &[] } },
+    Row { text: "The Arab League reiterated its demand on Monday that Israel lift the siege of Gaza.",
+          expect: Expect { event_type: "REQUEST", trigger: "reiterated its demand on Monday that", actor: &["IGOMEAARL"], recipient: &["ISR"], modality: &[] } },
+    // "must be ready to": the readiness is demanded of the subject.
+    Row { text: "The Mexican foreign minister said the United States must be ready to negotiate with Cuba.",
+          expect: Expect { event_type: "REQUEST", trigger: "ready to negotiate with", actor: &["MEXGOV"], recipient: &["USA"], modality: &[] } },
+    Row { text: "Chinese and American negotiators return to Geneva next week for talks on tariffs.",
+          expect: Expect { event_type: "CONSULT", trigger: "return to Geneva next week for talks", actor: &["CHN", "USAGOV"], recipient: &[], modality: &[] } },
 ];
 
 #[test]

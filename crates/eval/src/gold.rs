@@ -89,6 +89,11 @@ pub struct GoldActor {
     pub sector: Option<String>,
 }
 
+/// Country codes of the older CAMEO/KEDS tables that PLOVER gold records
+/// still use (plover_gsr_dev.jsonl writes Italy ITL and Japan JAP), with the
+/// ISO 3166 code dyad writes.
+const LEGACY_COUNTRIES: &[(&str, &str)] = &[("ITL", "ITA"), ("JAP", "JPN")];
+
 impl GoldActor {
     /// An actor from a full code such as `"SYRREB"`.
     pub fn from_code(code: &str) -> GoldActor {
@@ -104,7 +109,10 @@ impl GoldActor {
         let sector: Option<String> = sector
             .map(|s| s.chars().take_while(char::is_ascii_uppercase).collect())
             .filter(|s: &String| s.len() == 3);
-        let base = code.trim().to_ascii_uppercase();
+        let mut base = code.trim().to_ascii_uppercase();
+        if let Some(&(_, iso)) = LEGACY_COUNTRIES.iter().find(|(old, _)| *old == base) {
+            base = iso.to_string();
+        }
         let code = match &sector {
             Some(s) if base.len() == 3 => format!("{base}{s}"),
             _ => base,
@@ -637,6 +645,13 @@ mod tests {
         assert_eq!(ethnic.code, "MKDCVL");
         let org = GoldActor::from_code("IGOUNO");
         assert_eq!((org.prefix(), org.sector.as_deref()), ("IGO", Some("UNO")));
+    }
+
+    #[test]
+    fn legacy_country_codes_read_as_iso() {
+        assert_eq!(GoldActor::from_parts("ITL", Some("GOV")).code, "ITAGOV");
+        assert_eq!(GoldActor::from_parts("JAP", None).code, "JPN");
+        assert_eq!(GoldActor::from_parts("ITA", None).code, "ITA");
     }
 
     #[test]
