@@ -650,6 +650,20 @@ fn frames(s: &Sentence, verb_tokens: &[bool], ids: &CueIds) -> Vec<Frame> {
         {
             continue;
         }
+        // "hand over alleged bombers", "the reported attack": a participle
+        // between a determiner or preposition and a word is an adjective.
+        if s.verb[i].0 & (VerbForms::PAST | VerbForms::PARTICIPLE) != 0
+            && i > 0
+            && i + 1 < s.len()
+            && s.is(i - 1, class::DET | class::PREP)
+            && s.toks.tokens[i + 1].kind == dyad_text::TokenKind::Word
+            && !s.is(
+                i + 1,
+                class::PREP | class::DET | class::SUBORD | class::RELATIVE | class::AUX,
+            )
+        {
+            continue;
+        }
         let cue_end = i + 1;
         let cited = s.lower(i).starts_with("cit") || s.lower(i).starts_with("quot");
         let speaker: Option<Vec<usize>> = if cited {
@@ -1066,9 +1080,36 @@ impl Pipeline {
             {
                 confidence -= 0.05;
             }
+            // "refused to allow UN planes to land and evacuate observers":
+            // what a refusal it did not compose with governs is not the
+            // main event.
+            // Only through its own clause: "and" may join another
+            // infinitive ("to land and evacuate"), not a new predicate
+            // ("rejected the plan and accused", "and has asked").
+            let infinitive = s.verb[t.start].has(VerbForms::BASE)
+                && s.verb[t.start].0 & (VerbForms::PAST | VerbForms::THIRD) == 0;
+            let refused = s.cues.iter().any(|c| {
+                c.section == ids.refuse
+                    && c.end < t.start
+                    && comp
+                        .as_ref()
+                        .is_none_or(|k| k.cue.1 <= c.start || c.end <= k.cue.0)
+                    && (c.end..t.start).all(|k| {
+                        !s.is(
+                            k,
+                            class::REPORTING
+                                | class::HARD_PUNCT
+                                | class::COMMA
+                                | class::SUBORD
+                                | class::RELATIVE
+                                | class::AUX,
+                        ) && (!s.is(k, class::COORD) || (k + 1 == t.start && infinitive))
+                    })
+            });
             if in_background_clause(s, t.start, verb_tokens)
                 || in_relative_clause(s, t.start, verb_tokens)
                 || participial_adjunct(s, t.start)
+                || refused
             {
                 confidence -= 0.15;
             }

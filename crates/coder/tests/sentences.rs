@@ -179,12 +179,15 @@ fn anonymous_and_named_sources_are_told_apart() {
 #[test]
 fn the_main_clause_event_ranks_first() {
     // A participle after a comma, a relative clause and a clause opened by
-    // "since" or "after" tell how, about whom or after what; the main
-    // clause's event is the most confident.
+    // "since" or "after" tell how, about whom or after what, and a refusal
+    // says what did not happen; the main clause's event is the most
+    // confident.
     let cases = [
         ("Inmates rioted at a prison outside Lima on Sunday, setting fire to mattresses and smashing doors.", "rioted"),
         ("Greek police arrested two men who had attacked a migrant centre near Athens.", "arrested"),
         ("Ethiopia protested on Monday since the Eritrean army and its allied militias shelled the town of Zalambessa.", "protested"),
+        // What a refusal governs, when the two did not compose, is not the event.
+        ("The rebel command refused to allow Red Cross planes to land and evacuate the wounded soldiers.", "refused"),
     ];
     for (text, trigger) in cases {
         let events = code(text);
