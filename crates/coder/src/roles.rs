@@ -224,7 +224,14 @@ pub(crate) fn subject(
             continue;
         }
         if after_and {
-            if verb_tokens[i] {
+            // "donated and personally delivered": a verb of the lexicon in
+            // the past right before "and" is the coordinated verb too (an -s
+            // form is as often a plural noun: "the talks and").
+            let finite_verb = i + 1 < s.len()
+                && s.is(i + 1, class::COORD)
+                && s.verb[i].has(VerbForms::PAST)
+                && s.mention_at[i].is_none();
+            if verb_tokens[i] || finite_verb {
                 return subject(s, i, verb_tokens)
                     .map(|(g, _)| (g, "subject of the coordinated verb"));
             }

@@ -133,6 +133,9 @@ const ROWS: &[Row] = &[
           expect: Expect { event_type: "REQUEST", trigger: "ready to negotiate with", actor: &["MEXGOV"], recipient: &["USA"], modality: &[] } },
     Row { text: "Chinese and American negotiators return to Geneva next week for talks on tariffs.",
           expect: Expect { event_type: "CONSULT", trigger: "return to Geneva next week for talks", actor: &["CHN", "USAGOV"], recipient: &[], modality: &[] } },
+    // Two verbs in the past joined by "and" share the subject.
+    Row { text: "Volunteers from two Canadian charities packed and personally delivered 40 boxes of goods to the Haitian Red Cross.",
+          expect: Expect { event_type: "AID", trigger: "delivered 40 boxes of goods to", actor: &["CANNGO"], recipient: &["NGOHLHIRC"], modality: &[] } },
 ];
 
 #[test]
