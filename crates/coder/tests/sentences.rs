@@ -136,6 +136,9 @@ const ROWS: &[Row] = &[
     // Two verbs in the past joined by "and" share the subject.
     Row { text: "Volunteers from two Canadian charities packed and personally delivered 40 boxes of goods to the Haitian Red Cross.",
           expect: Expect { event_type: "AID", trigger: "delivered 40 boxes of goods to", actor: &["CANNGO"], recipient: &["NGOHLHIRC"], modality: &[] } },
+    // Failing to agree is rejecting (CAMEO codes "fail" 120).
+    Row { text: "Armenia and Azerbaijan failed to reach agreement on the border on Friday.",
+          expect: Expect { event_type: "REJECT", trigger: "failed to reach agreement", actor: &["ARM", "AZE"], recipient: &[], modality: &[] } },
 ];
 
 #[test]

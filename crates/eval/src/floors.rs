@@ -34,7 +34,7 @@ pub struct Floor {
 pub const PLOVER_DEV: Floor = Floor {
     gold: "peer/plover/plover_gsr_dev.jsonl",
     sentences: 215,
-    top1_type: 179,
+    top1_type: 180,
     source_country: 172,
     max_events_per_sentence: 1.5,
 };
