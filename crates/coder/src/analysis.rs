@@ -590,9 +590,20 @@ fn agent_of_country(
     gap: &[usize],
 ) -> bool {
     let kind = |g: &(usize, usize, usize)| dict.actors.entries[dict.actors.phrases[g.2].entry].kind;
+    // "King Hassan of Morocco", "President Bashar al-Assad of Syria": the
+    // agent's proper name may stand before "of".
+    let named = gap
+        .first()
+        .and_then(|&g0| s.names.iter().find(|&&(a, _)| a == g0))
+        .map_or(0, |&(a, b)| b - a);
     let words: Vec<&str> = gap.iter().map(|&g| s.lower(g)).collect();
+    let words = if named > 0 && named < words.len() {
+        &words[named..]
+    } else {
+        &words[..]
+    };
     matches!(
-        words.as_slice(),
+        words,
         [] | ["of" | "from" | "in"] | ["of" | "from" | "in", "the"]
     ) && group.iter().all(|g| kind(g) == ActorKind::Agent)
         && kind(&next) == ActorKind::Country
@@ -662,6 +673,8 @@ fn combine(dict: &Dictionaries, s: &Sentence, group: &[(usize, usize, usize)]) -
         match e.kind {
             ActorKind::Country if head_agent.is_some() => {
                 m.sector_evidence = true;
+                // "the president of Armenia" is one person, as "president" is.
+                m.person = head_agent.is_some_and(|h| dict.actors.entries[h].person);
                 m.country = e.country.clone();
                 // The agent's whole code: "CVLSIK" keeps its religion part,
                 // which is not a sector, and "main opposition group" its own

@@ -558,6 +558,11 @@ pub(crate) fn is_passive(s: &Sentence, t: &Trigger) -> bool {
     if STATES.contains(&s.lower(v)) && v + 1 < s.len() && s.lower(v + 1) == "to" {
         return false;
     }
+    // "forces were engaged in ethnic cleansing", "police were involved in
+    // the killings": the subject takes part.
+    if matches!(s.lower(v), "engaged" | "involved") && v + 1 < s.len() && s.lower(v + 1) == "in" {
+        return false;
+    }
     let mut k = v;
     while k > 0 {
         k -= 1;

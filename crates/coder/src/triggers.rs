@@ -139,10 +139,18 @@ fn match_from(
         }
         Element::Slot => {
             let mut has_actor = false;
-            for k in 1..=SLOT {
+            // An abbreviation in parentheses ("Facilities (UCF) in central
+            // Iran") does not count against the slot's length.
+            let mut aside = 0;
+            for k in 1..=SLOT + 3 {
                 let t = ti + k - 1;
-                if ti + k > n || !gap_ok(s, t) {
+                if ti + k > n || !gap_ok(s, t) || k > SLOT + aside {
                     break;
+                }
+                if s.lower(t) == "(" {
+                    if let Some(close) = (t + 2..(t + 5).min(n)).find(|&c| s.lower(c) == ")") {
+                        aside += close + 1 - t;
+                    }
                 }
                 has_actor |= s.mention_at[t].is_some() || s.is(t, class::REPORT_NOUN);
                 if !has_actor {

@@ -139,6 +139,16 @@ const ROWS: &[Row] = &[
     // Failing to agree is rejecting (CAMEO codes "fail" 120).
     Row { text: "Armenia and Azerbaijan failed to reach agreement on the border on Friday.",
           expect: Expect { event_type: "REJECT", trigger: "failed to reach agreement", actor: &["ARM", "AZE"], recipient: &[], modality: &[] } },
+    // "<title> <name> of <country>" is one person of that country's
+    // government, and "he" refers to that person.
+    Row { text: "Prime Minister Jonas Kalnins of Latvia said he was ready to meet Russian officials.",
+          expect: Expect { event_type: "AGREE", trigger: "ready to meet", actor: &["LVAGOV"], recipient: &["RUSGOV"], modality: &["intent"] } },
+    // "were engaged in": the subject takes part; it is no passive.
+    Row { text: "Rebel fighters were engaged in heavy fighting with government troops near Idlib.",
+          expect: Expect { event_type: "ASSAULT", trigger: "engaged in heavy fighting", actor: &["REB"], recipient: &["MIL"], modality: &[] } },
+    // Died of torture: the one who died is the victim.
+    Row { text: "A detained journalist died as a result of torture in police custody, his family said.",
+          expect: Expect { event_type: "ASSAULT", trigger: "died as a result of torture", actor: &[], recipient: &["MED"], modality: &[] } },
 ];
 
 #[test]

@@ -34,8 +34,8 @@ pub struct Floor {
 pub const PLOVER_DEV: Floor = Floor {
     gold: "peer/plover/plover_gsr_dev.jsonl",
     sentences: 215,
-    top1_type: 180,
-    source_country: 172,
+    top1_type: 183,
+    source_country: 173,
     max_events_per_sentence: 1.5,
 };
 
