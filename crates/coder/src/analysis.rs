@@ -562,10 +562,92 @@ fn build_mentions(
     s.mentions.sort_by_key(|m| m.start);
 
     attach_names(s);
+    ethnic_residents(dict, s);
     for (mi, m) in s.mentions.iter().enumerate() {
         for t in m.start..m.end {
             s.mention_at[t] = Some(mi);
         }
+    }
+}
+
+/// "ethnic Albanians demonstrated in Serbia", "the Albanians of southern
+/// Serbia": members of a people named by its nationality, living in another
+/// country, are that country's civilians. A nationality in the plural is
+/// such a people when "ethnic" comes before it or "of"/"in" and a country
+/// right after it; the country of residence is that one, else the first
+/// other country the sentence names after "in". "Ethnic Turks" with no
+/// other country are Turkey's civilians.
+fn ethnic_residents(dict: &Dictionaries, s: &mut Sentence) {
+    let nationality = |m: &Mention| {
+        m.kind == MentionKind::Named
+            && m.bare_name
+            && m.entries.len() == 1
+            && dict.actors.entries[m.entries[0]].kind == ActorKind::Country
+            && m.end - m.start == 1
+            && {
+                let w = s.lower(m.start);
+                w.len() > 3 && w.ends_with('s') && !w.ends_with("ss")
+            }
+    };
+    let country_of = |m: &Mention| {
+        (m.kind == MentionKind::Named
+            && m.entries
+                .iter()
+                .all(|&e| dict.actors.entries[e].kind == ActorKind::Country))
+        .then(|| m.country.clone())
+        .flatten()
+    };
+    let mut changes = Vec::new();
+    for (i, m) in s.mentions.iter().enumerate() {
+        if !nationality(m) {
+            continue;
+        }
+        let ethnic = m.start > 0 && s.lower(m.start - 1) == "ethnic";
+        // "of southern Serbia", "in the Preševo valley of Serbia" is too far.
+        let mut k = m.end;
+        let after = if k < s.len() && matches!(s.lower(k), "of" | "in") {
+            k += 1;
+            while k < s.len()
+                && (s.is(k, class::DET)
+                    || matches!(
+                        s.lower(k),
+                        "southern" | "northern" | "eastern" | "western" | "central"
+                    ))
+            {
+                k += 1;
+            }
+            s.mentions
+                .iter()
+                .find(|c| c.start == k)
+                .and_then(country_of)
+        } else {
+            None
+        };
+        if !ethnic && after.is_none() {
+            continue;
+        }
+        let residence = after.or_else(|| {
+            s.mentions[i + 1..]
+                .iter()
+                .filter(|c| c.start > 0 && s.lower(c.start - 1) == "in")
+                .filter_map(country_of)
+                .find(|c| Some(c) != m.country.as_ref())
+        });
+        let Some(country) = residence.or_else(|| m.country.clone()) else {
+            continue;
+        };
+        changes.push((i, country));
+    }
+    for (i, country) in changes {
+        let m = &mut s.mentions[i];
+        m.code = format!("{country}CVL");
+        m.country = Some(country);
+        m.sectors = vec!["CVL".to_string()];
+        m.sector_evidence = true;
+        m.plural = true;
+        m.person = false;
+        m.name = None;
+        m.wikidata = None;
     }
 }
 

@@ -149,6 +149,11 @@ const ROWS: &[Row] = &[
     // Died of torture: the one who died is the victim.
     Row { text: "A detained journalist died as a result of torture in police custody, his family said.",
           expect: Expect { event_type: "ASSAULT", trigger: "died as a result of torture", actor: &[], recipient: &["MED"], modality: &[] } },
+    // An ethnic group living in another country: that country's civilians.
+    Row { text: "About 300 ethnic Hungarians rallied on Sunday in Slovakia against the new language law.",
+          expect: Expect { event_type: "PROTEST", trigger: "rallied on Sunday in Slovakia against the new language law", actor: &["SVKCVL"], recipient: &["SVK"], modality: &[] } },
+    Row { text: "The Serbs of northern Kosovo are demanding autonomy from the Kosovo government.",
+          expect: Expect { event_type: "REQUEST", trigger: "demanding autonomy", actor: &["XKXCVL"], recipient: &["XKXGOV"], modality: &[] } },
 ];
 
 #[test]

@@ -35,7 +35,7 @@ pub const PLOVER_DEV: Floor = Floor {
     gold: "peer/plover/plover_gsr_dev.jsonl",
     sentences: 215,
     top1_type: 183,
-    source_country: 173,
+    source_country: 175,
     max_events_per_sentence: 1.5,
 };
 
