@@ -34,6 +34,15 @@ pub(crate) mod class {
     pub const NEGATION: u32 = 1 << 20;
     pub const PUNCT: u32 = 1 << 21;
     pub const ANONYMOUS: u32 = 1 << 22;
+    /// Opens a clause that tells what came before: "after", "since".
+    pub const BACKGROUND: u32 = 1 << 23;
+    /// A participle that with "to" names a state of mind: "committed to".
+    pub const STATE: u32 = 1 << 24;
+    /// A document whose words its author says: "statement", "resolution".
+    pub const DOCUMENT: u32 = 1 << 25;
+    /// Classes that say what a content word means, not its grammar: a word
+    /// with only these is still a plain word (a noun, a modifier).
+    pub const CONTENT: u32 = ANONYMOUS | BACKGROUND | STATE | DOCUMENT;
 }
 
 /// Cue sections the coder looks up, resolved once.
@@ -68,6 +77,9 @@ pub(crate) struct CueIds {
     pub auxiliary: Section,
     pub be: Section,
     pub adverb: Section,
+    pub background: Section,
+    pub state: Section,
+    pub document: Section,
 }
 
 impl CueIds {
@@ -102,6 +114,9 @@ impl CueIds {
             auxiliary: section("auxiliary"),
             be: section("be"),
             adverb: section("adverb"),
+            background: section("background"),
+            state: section("state"),
+            document: section("document"),
         }
     }
 }
@@ -314,7 +329,7 @@ pub(crate) fn analyse<'a>(
     let mut verb = vec![VerbForms(0); n];
     let mut word = vec![dyad_dict::NO_WORD; n];
     let cues_dict = &dict.cues;
-    let word_sections: [(Section, u32); 18] = [
+    let word_sections: [(Section, u32); 21] = [
         (ids.preposition, class::PREP),
         (ids.place_preposition, class::PLACE_PREP),
         (ids.recipient_preposition, class::RECIP_PREP),
@@ -333,6 +348,9 @@ pub(crate) fn analyse<'a>(
         (ids.report_noun, class::REPORT_NOUN),
         (ids.negation, class::NEGATION),
         (ids.anonymous, class::ANONYMOUS),
+        (ids.background, class::BACKGROUND),
+        (ids.state, class::STATE),
+        (ids.document, class::DOCUMENT),
     ];
     for i in 0..n {
         let lower = toks.lower(i);
@@ -400,7 +418,7 @@ pub(crate) fn analyse<'a>(
 /// words ("the Syrian *justice* ministry", "UN *special* envoy").
 fn modifier_like(s: &Sentence, i: usize, case: LetterCase) -> bool {
     let t = s.toks.tokens[i];
-    if t.kind != TokenKind::Word || s.is(i, !class::ANONYMOUS) {
+    if t.kind != TokenKind::Word || s.is(i, !class::CONTENT) {
         return false;
     }
     if s.verb[i].0 != 0 {
@@ -466,7 +484,7 @@ fn build_mentions(
                 t.kind == TokenKind::Word
                     && t.capitalized
                     && !covered[k]
-                    && s.class[k] & !class::ANONYMOUS == 0
+                    && s.class[k] & !class::CONTENT == 0
                     && s.verb[k].0 == 0
             };
             if starts_name(i) {

@@ -629,7 +629,7 @@ fn mention_text(s: &Sentence, m: &Mention) -> String {
 fn plain_modifier(s: &Sentence, i: usize) -> bool {
     let t = s.toks.tokens[i];
     t.kind == dyad_text::TokenKind::Word
-        && s.class[i] & !class::ANONYMOUS == 0
+        && s.class[i] & !class::CONTENT == 0
         && s.verb[i].0 == 0
         && s.mention_at[i].is_none()
         && !t.capitalized
@@ -1392,21 +1392,14 @@ fn speaker_anonymous(s: &Sentence, m: usize) -> bool {
     mention.unnamed() && s.is(mention.end - 1, class::ANONYMOUS)
 }
 
-/// Words that open a clause giving the background of the news: "Italy
-/// suspended air links one day after a Serbian jet shot down a
-/// helicopter". The event reported is the main clause's.
-const BACKGROUND: &[&str] = &["after", "following", "since", "before"];
-
-/// True when the trigger at token `start` stands in a clause opened by a
-/// [`BACKGROUND`] word: one before it with no punctuation and no other verb
-/// between ("since the Syrian government and its backers defeated").
+/// True when the trigger at token `start` stands in a clause giving the
+/// background of the news, opened by a word of the `[background]` cues
+/// ("Italy suspended air links one day after a Serbian jet shot down a
+/// helicopter"): one before it with no punctuation and no other verb
+/// between ("since the Syrian government and its backers defeated"). The
+/// event reported is the main clause's.
 fn in_background_clause(s: &Sentence, start: usize, verb_tokens: &[bool]) -> bool {
-    clause_opened_by(
-        s,
-        start,
-        |k| verb_tokens[k],
-        |k| BACKGROUND.contains(&s.lower(k)),
-    )
+    clause_opened_by(s, start, |k| verb_tokens[k], |k| s.is(k, class::BACKGROUND))
 }
 
 /// True when a token `opens` the clause the trigger at token `start`

@@ -23,7 +23,7 @@ pub(crate) fn governing_preposition(s: &Sentence, m: usize) -> Option<usize> {
     // "at the first Astana meeting": up to two modifiers between.
     for _ in 0..2 {
         let modifier = s.toks.tokens[k].kind != dyad_text::TokenKind::Punct
-            && s.class[k] & !class::ANONYMOUS == 0
+            && s.class[k] & !class::CONTENT == 0
             && s.verb[k].0 == 0
             && s.mention_at[k].is_none()
             && !s.toks.tokens[k].capitalized;
@@ -201,7 +201,7 @@ pub(crate) fn subject(
     let noun = |k: usize| {
         s.toks.tokens[k].kind == dyad_text::TokenKind::Word
             && !s.toks.tokens[k].capitalized
-            && s.class[k] & !(class::ANONYMOUS | class::VERB) == 0
+            && s.class[k] & !(class::CONTENT | class::VERB) == 0
             && s.mention_at[k].is_none()
     };
     if start > 2
@@ -525,7 +525,7 @@ fn plain_word(s: &Sentence, i: usize) -> bool {
     i < s.len()
         && s.toks.tokens[i].kind == dyad_text::TokenKind::Word
         && !s.toks.tokens[i].capitalized
-        && s.class[i] & !class::ANONYMOUS == 0
+        && s.class[i] & !class::CONTENT == 0
         && s.verb[i].0 == 0
         && s.mention_at[i].is_none()
 }
@@ -544,18 +544,9 @@ pub(crate) fn is_passive(s: &Sentence, t: &Trigger) -> bool {
     if !s.verb[v].has(VerbForms::PARTICIPLE) {
         return false;
     }
-    // "is committed to", "was determined to": a state of mind, not a
-    // passive.
-    const STATES: &[&str] = &[
-        "committed",
-        "determined",
-        "prepared",
-        "opposed",
-        "dedicated",
-        "resolved",
-        "inclined",
-    ];
-    if STATES.contains(&s.lower(v)) && v + 1 < s.len() && s.lower(v + 1) == "to" {
+    // "is committed to", "was determined to": a state of mind (the
+    // `[state]` cues), not a passive.
+    if s.is(v, class::STATE) && v + 1 < s.len() && s.lower(v + 1) == "to" {
         return false;
     }
     // "forces were engaged in ethnic cleansing", "police were involved in
@@ -604,24 +595,9 @@ pub(crate) fn participle_subject(s: &Sentence, t: &Trigger) -> Option<Vec<usize>
     }
     let opens_sentence = (0..t.start).all(|k| s.is(k, class::QUOTE | class::ADVERB));
     // "issued a declaration demanding that ...", "passed a resolution
-    // condemning the attack": what a document says, its author says, the
-    // clause's subject, as after a comma.
-    const DOCUMENTS: &[&str] = &[
-        "declaration",
-        "statement",
-        "resolution",
-        "resolutions",
-        "letter",
-        "communique",
-        "message",
-        "note",
-        "appeal",
-        "petition",
-        "motion",
-        "memorandum",
-        "notice",
-    ];
-    let after_noun = t.start > 0 && DOCUMENTS.contains(&s.lower(t.start - 1));
+    // condemning the attack": what a document (the `[document]` cues)
+    // says, its author says, the clause's subject, as after a comma.
+    let after_noun = t.start > 0 && s.is(t.start - 1, class::DOCUMENT);
     let after_comma = (t.start > 0 && s.lower(t.start - 1) == ",") || after_noun;
     if opens_sentence {
         // The first actor after the participle phrase's comma.

@@ -38,6 +38,9 @@ pub const SECTIONS: &[&str] = &[
     "auxiliary",
     "be",
     "adverb",
+    "background",
+    "state",
+    "document",
 ];
 
 // A word's sections are kept as bits of a u64.
