@@ -1080,36 +1080,10 @@ impl Pipeline {
             {
                 confidence -= 0.05;
             }
-            // "refused to allow UN planes to land and evacuate observers":
-            // what a refusal it did not compose with governs is not the
-            // main event.
-            // Only through its own clause: "and" may join another
-            // infinitive ("to land and evacuate"), not a new predicate
-            // ("rejected the plan and accused", "and has asked").
-            let infinitive = s.verb[t.start].has(VerbForms::BASE)
-                && s.verb[t.start].0 & (VerbForms::PAST | VerbForms::THIRD) == 0;
-            let refused = s.cues.iter().any(|c| {
-                c.section == ids.refuse
-                    && c.end < t.start
-                    && comp
-                        .as_ref()
-                        .is_none_or(|k| k.cue.1 <= c.start || c.end <= k.cue.0)
-                    && (c.end..t.start).all(|k| {
-                        !s.is(
-                            k,
-                            class::REPORTING
-                                | class::HARD_PUNCT
-                                | class::COMMA
-                                | class::SUBORD
-                                | class::RELATIVE
-                                | class::AUX,
-                        ) && (!s.is(k, class::COORD) || (k + 1 == t.start && infinitive))
-                    })
-            });
             if in_background_clause(s, t.start, verb_tokens)
                 || in_relative_clause(s, t.start, verb_tokens)
                 || participial_adjunct(s, t.start)
-                || refused
+                || in_refusal_scope(s, t.start, comp.as_ref(), ids)
             {
                 confidence -= 0.15;
             }
@@ -1400,6 +1374,30 @@ fn speaker_anonymous(s: &Sentence, m: usize) -> bool {
 /// event reported is the main clause's.
 fn in_background_clause(s: &Sentence, start: usize, verb_tokens: &[bool]) -> bool {
     clause_opened_by(s, start, |k| verb_tokens[k], |k| s.is(k, class::BACKGROUND))
+}
+
+/// True when the trigger at token `start` stands in the clause of a refusal
+/// it did not compose with (`comp`): "refused to allow UN planes to land and
+/// evacuate observers" is no evacuation. Only through the refusal's own
+/// clause: "and" may join another infinitive ("to land and evacuate"), not
+/// a new predicate ("rejected the plan and accused", "and has asked").
+fn in_refusal_scope(s: &Sentence, start: usize, comp: Option<&Compose>, ids: &CueIds) -> bool {
+    let infinitive = s.verb[start].has(VerbForms::BASE)
+        && s.verb[start].0 & (VerbForms::PAST | VerbForms::THIRD) == 0;
+    let ends_clause = class::REPORTING
+        | class::HARD_PUNCT
+        | class::COMMA
+        | class::SUBORD
+        | class::RELATIVE
+        | class::AUX;
+    s.cues.iter().any(|c| {
+        c.section == ids.refuse
+            && c.end < start
+            && comp.is_none_or(|k| k.cue.1 <= c.start || c.end <= k.cue.0)
+            && (c.end..start).all(|k| {
+                !s.is(k, ends_clause) && (!s.is(k, class::COORD) || (k + 1 == start && infinitive))
+            })
+    })
 }
 
 /// True when a token `opens` the clause the trigger at token `start`
