@@ -634,10 +634,8 @@ fn ethnic_residents(dict: &Dictionaries, s: &mut Sentence) {
             {
                 k += 1;
             }
-            s.mentions
-                .iter()
-                .find(|c| c.start == k)
-                .and_then(country_of)
+            s.mention_starting_raw(k)
+                .and_then(|c| country_of(&s.mentions[c]))
         } else {
             None
         };

@@ -49,12 +49,11 @@ fn gap_ok(s: &Sentence, i: usize) -> bool {
 /// the UN refugee agency, UNHCR, out of"): a gap passes over it whole.
 /// Returns the token after its closing comma.
 fn apposition_end(s: &Sentence, i: usize) -> Option<usize> {
-    if i == 0 || i >= s.len() || s.lower(i) != "," {
+    if i >= s.len() || s.lower(i) != "," {
         return None;
     }
-    let m = (*s.mention_at.get(i + 1)?)?;
-    let end = s.mentions[m].end;
-    (s.mentions[m].start == i + 1 && end < s.len() && s.lower(end) == ",").then_some(end + 1)
+    let end = s.mentions[s.mention_starting(i + 1)?].end;
+    (end < s.len() && s.lower(end) == ",").then_some(end + 1)
 }
 
 /// Matches elements `ei..` of a pattern from token `ti`; on success `acc`
